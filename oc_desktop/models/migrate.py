@@ -1,0 +1,92 @@
+"""Open a data file at the current schema, never losing the old one on the way.
+
+An older file is copied aside (with SQLite's backup API, so a WAL file is included)
+before Alembic upgrades it; a file written by a newer version is refused untouched.
+"""
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from oc_desktop.models.db import Database, make_engine
+from oc_desktop.paths import PACKAGE_DIR, database_path
+
+MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
+
+
+class NewerDatabaseError(RuntimeError):
+    """The data file was written by a newer OC Desktop; this one must not touch it."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(revision)
+        self.revision = revision
+
+
+def _config(path: Path) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    return config
+
+
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory(str(MIGRATIONS_DIR))
+
+
+def head_revision() -> str:
+    return _scripts().get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in _scripts().walk_revisions()}
+
+
+def stored_revision(path: Path) -> str | None:
+    """The schema revision a data file is at, or None for a file with no schema yet."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in tables:
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+
+
+def copy_aside(path: Path, label: str) -> Path:
+    """A consistent copy of the file next to it, named for why and when it was made."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        with destination:
+            source.backup(destination)
+        destination.close()
+    finally:
+        source.close()
+    return target
+
+
+def upgrade(path: Path) -> Path | None:
+    """Bring a data file to the current schema; returns the copy made aside, if any."""
+    head = head_revision()
+    current = stored_revision(path) if path.exists() else None
+    if current == head:
+        return None
+    if current is not None and current not in known_revisions():
+        raise NewerDatabaseError(current)
+    saved = copy_aside(path, f"before-{head}") if current is not None else None
+    command.upgrade(_config(path), "head")
+    return saved
+
+
+def open_database(data_dir: Path) -> Database:
+    """The data folder's database, created or upgraded to the current schema."""
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = database_path(data_dir)
+    upgrade(path)
+    return Database(path, make_engine(path))

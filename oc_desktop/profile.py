@@ -1,0 +1,167 @@
+"""The organisation profile and office settings, read and written as named operations."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from oc_desktop.i18n import _
+from oc_desktop.models import Organisation, Section, Setting, Signer
+from oc_desktop.models.db import Database
+from oc_desktop.validation import Checker
+
+# Article 5 of the model resolution: the four sections of such a committee.
+DEFAULT_SECTIONS = (
+    "ຂະແໜງ ບໍລິຫານ, ຈັດຕັ້ງ ແລະ ກວດກາ",
+    "ຂະແໜງ ໂຄສະນາ ແລະ ຂໍ້ມູນຂ່າວສານ",
+    "ຂະແໜງ ອົບຮົມ",
+    "ຂະແໜງ ສັງລວມ ແລະ ເກັບກຳທາງສຽງສັງຄົມ",
+)
+
+# Every setting with its documented default; stored values override these.
+SETTING_DEFAULTS: dict[str, Any] = {
+    "language": "lo",  # lo | en
+    "lao_digits": False,  # print and show Lao digits ໐-໙ instead of 0-9
+    "due_soon_days": 3,  # follow-up list: documents due within this many days
+    "numbering_period": "year",  # outgoing numbers restart: year | term
+    "backup_keep": 10,  # backups kept on a drive before the oldest is rotated out
+    "backup_reminder_days": 7,  # remind when the last checked backup is older than this
+    "idle_lock_minutes": 15,  # lock the session after this much idle time
+}
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    id: int | None
+    name: str
+
+
+@dataclass(frozen=True)
+class SignerRow:
+    id: int | None
+    title: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str = ""
+    abbreviation: str = ""
+    place: str = ""
+    parent_body: str = ""
+    sections: tuple[SectionRow, ...] = field(default_factory=tuple)
+    signers: tuple[SignerRow, ...] = field(default_factory=tuple)
+
+
+def load_profile(db: Database) -> Profile:
+    with db.read() as session:
+        org = session.get(Organisation, 1) or Organisation()
+        sections = session.scalars(
+            select(Section).where(Section.active).order_by(Section.position, Section.id)
+        )
+        signers = session.scalars(
+            select(Signer).where(Signer.active).order_by(Signer.position, Signer.id)
+        )
+        return Profile(
+            name=org.name or "",
+            abbreviation=org.abbreviation or "",
+            place=org.place or "",
+            parent_body=org.parent_body or "",
+            sections=tuple(SectionRow(s.id, s.name) for s in sections),
+            signers=tuple(SignerRow(s.id, s.title, s.name) for s in signers),
+        )
+
+
+def ensure_defaults(db: Database) -> None:
+    """A new data file starts with the four sections of Article 5 and an empty profile."""
+    with db.begin() as session:
+        if session.get(Organisation, 1) is None:
+            session.add(Organisation(id=1, name="", abbreviation="", place="", parent_body=""))
+            if session.scalar(select(Section.id).limit(1)) is None:
+                session.add_all(
+                    Section(position=i, name=name, active=True)
+                    for i, name in enumerate(DEFAULT_SECTIONS)
+                )
+
+
+def save_profile(
+    db: Database,
+    *,
+    name: str,
+    abbreviation: str,
+    place: str,
+    parent_body: str,
+    sections: list[SectionRow],
+    signers: list[SignerRow],
+) -> Profile:
+    """Validate and store the whole profile in one transaction.
+
+    Sections and signers keep their ids (records elsewhere point at them); one that is
+    removed is retired, not deleted, so old registers still name it.
+    """
+    check = Checker()
+    name = check.text("name", name, max_length=300)
+    abbreviation = check.text("abbreviation", abbreviation, max_length=40)
+    place = check.text("place", place, max_length=100)
+    parent_body = check.text("parent_body", parent_body, max_length=300, required=False)
+    clean_sections = [
+        SectionRow(s.id, check.text("sections", s.name, max_length=300)) for s in sections
+    ]
+    if not clean_sections:
+        check.fail("sections", _("The office needs at least one section."))
+    clean_signers = [
+        SignerRow(
+            s.id,
+            check.text("signers", s.title, max_length=200),
+            check.text("signers", s.name, max_length=200),
+        )
+        for s in signers
+    ]
+    check.done()
+    with db.begin() as session:
+        org = session.get(Organisation, 1) or Organisation(id=1)
+        org.name, org.abbreviation, org.place, org.parent_body = (
+            name,
+            abbreviation,
+            place,
+            parent_body,
+        )
+        session.add(org)
+        _sync(session, Section, clean_sections, lambda row, obj: setattr(obj, "name", row.name))
+        _sync(
+            session,
+            Signer,
+            clean_signers,
+            lambda row, obj: (setattr(obj, "title", row.title), setattr(obj, "name", row.name)),
+        )
+    return load_profile(db)
+
+
+def _sync(session, model, rows, assign) -> None:
+    existing = {obj.id: obj for obj in session.scalars(select(model))}
+    kept = set()
+    for position, row in enumerate(rows):
+        obj = existing.get(row.id) if row.id is not None else None
+        if obj is None:
+            obj = model(position=position, active=True)
+            session.add(obj)
+        assign(row, obj)
+        obj.position, obj.active = position, True
+        kept.add(obj.id)
+    for obj_id, obj in existing.items():
+        if obj_id not in kept:
+            obj.active = False
+
+
+def get_setting(db: Database, key: str) -> Any:
+    with db.read() as session:
+        stored = session.get(Setting, key)
+        return stored.value if stored is not None else SETTING_DEFAULTS[key]
+
+
+def set_setting(db: Database, *, key: str, value: Any) -> None:
+    if key not in SETTING_DEFAULTS:
+        raise KeyError(key)
+    with db.begin() as session:
+        session.merge(Setting(key=key, value=value))
+

@@ -8,7 +8,6 @@ built compiles its ``.po`` files in memory instead.
 
 import gettext
 import io
-from collections.abc import Callable
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -21,7 +20,6 @@ DEFAULT_LANGUAGE = "lo"
 
 _current: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
-_listeners: list[Callable[[str], None]] = []
 
 
 def _load(language: str) -> gettext.NullTranslations:
@@ -45,16 +43,10 @@ def set_language(language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}")
     _current, _language = _load(language), language
-    for listener in list(_listeners):
-        listener(language)
 
 
 def language() -> str:
     return _language
-
-
-def on_language_changed(listener: Callable[[str], None]) -> None:
-    _listeners.append(listener)
 
 
 def _(message: str) -> str:

@@ -16,7 +16,9 @@ ARABIC_DIGITS = "0123456789"
 _TO_ARABIC = str.maketrans(LAO_DIGITS, ARABIC_DIGITS)
 _TO_LAO = str.maketrans(ARABIC_DIGITS, LAO_DIGITS)
 # C0/C1 controls and the bidi/format marks that sneak in with pasted text; keep \n and \t.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
 _SPACES = re.compile(r"\s+")
 
 

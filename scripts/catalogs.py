@@ -25,8 +25,17 @@ def pybabel(*args: str) -> None:
 
 def update() -> None:
     pybabel(
-        "extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-location", "--sort-output",
-        "--project", "OC Desktop", "-o", str(POT), str(ROOT),
+        "extract",
+        "-F",
+        str(ROOT / "babel.cfg"),
+        *KEYWORDS,
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "OC Desktop",
+        "-o",
+        str(POT),
+        str(ROOT),
     )
     for language in ("lo", "en"):
         po = LOCALE / language / "LC_MESSAGES" / "oc_desktop.po"

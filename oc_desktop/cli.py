@@ -1,0 +1,76 @@
+"""The command line: `oc-desktop [--data-dir DIR]` opens the window; subcommands script it.
+
+Each subcommand lives in ``oc_desktop/commands/<name>.py`` with ``add_parser`` and
+``run``. Messages follow the office's language; a failure exits non-zero.
+"""
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from oc_desktop import __version__, i18n
+from oc_desktop.i18n import _
+
+COMMANDS = ("demo",)
+
+
+def _language_for(argv: list[str]) -> str:
+    """The language to speak before the database is open: --lang, else the stored one."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--data-dir" and i + 1 < len(argv) else None
+        if arg.startswith("--data-dir="):
+            value = arg.split("=", 1)[1]
+        if value:
+            from oc_desktop.settings_file import stored_language
+
+            return stored_language(Path(value)) or i18n.DEFAULT_LANGUAGE
+    return i18n.DEFAULT_LANGUAGE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="oc-desktop",
+        description=_("OC Desktop: the registers of the administration section, offline."),
+    )
+    parser.add_argument("--version", action="version", version=f"OC Desktop {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", type=Path, help=_("the data folder (default: the user's data folder)")
+    )
+    common.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of messages"))
+    parser.add_argument("--data-dir", type=Path, help=_("the data folder to open"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of messages"))
+    sub = parser.add_subparsers(dest="command", metavar=_("command"))
+    for name in COMMANDS:
+        module = importlib.import_module(f"oc_desktop.commands.{name}")
+        module.add_parser(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        i18n.set_language(_language_for(argv))
+    except ValueError:
+        i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from oc_desktop.ui.app import run_app
+
+        return run_app(args)
+    module = importlib.import_module(f"oc_desktop.commands.{args.command}")
+    try:
+        return module.run(args)
+    except CommandError as error:
+        print(_("Error: {message}").format(message=error), file=sys.stderr)
+        return 2
+
+
+class CommandError(Exception):
+    """A failure to report to the person at the console, already in their language."""

@@ -1,0 +1,1 @@
+"""Subcommands of `oc-desktop`: each module has ``add_parser`` and ``run``."""

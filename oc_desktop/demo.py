@@ -1,0 +1,88 @@
+"""Realistic demo data in Lao for every section, the same for the same seed."""
+
+import random
+
+from oc_desktop.models.db import Database
+from oc_desktop.profile import SectionRow, SignerRow, ensure_defaults, load_profile, save_profile
+
+PROVINCES = (
+    "ອັດຕະປື",
+    "ຈຳປາສັກ",
+    "ສາລະວັນ",
+    "ເຊກອງ",
+    "ສະຫວັນນະເຂດ",
+    "ຄຳມ່ວນ",
+    "ບໍລິຄຳໄຊ",
+    "ໄຊສົມບູນ",
+    "ຊຽງຂວາງ",
+    "ຫົວພັນ",
+    "ຫຼວງພະບາງ",
+    "ອຸດົມໄຊ",
+    "ບໍ່ແກ້ວ",
+    "ຫຼວງນ້ຳທາ",
+    "ຜົ້ງສາລີ",
+    "ໄຊຍະບູລີ",
+    "ວຽງຈັນ",
+)
+GIVEN_NAMES = (
+    "ບຸນມີ",
+    "ສີສະຫວາດ",
+    "ຄຳພອນ",
+    "ວັນໄຊ",
+    "ບົວພັນ",
+    "ສົມສະໄໝ",
+    "ພູວົງ",
+    "ແສງເດືອນ",
+    "ນາງ ມະນີວັນ",
+    "ນາງ ສຸດາພອນ",
+    "ນາງ ຄຳແພງ",
+    "ທອງສຸກ",
+    "ອຳພອນ",
+    "ບຸນເຫຼືອ",
+    "ນາງ ວຽງສະໄໝ",
+)
+FAMILY_NAMES = (
+    "ພົມມະຈັນ",
+    "ສີລາວົງ",
+    "ແກ້ວມະນີ",
+    "ວົງສະຫວັນ",
+    "ຈັນທະລາ",
+    "ອິນທະວົງ",
+    "ພິລາວັນ",
+    "ສຸລິຍະວົງ",
+    "ແສງສຸລິຍາ",
+    "ດວງມາລາ",
+    "ໄຊຍະວົງ",
+    "ບຸບຜາ",
+)
+
+
+def person_name(rng: random.Random) -> str:
+    return f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}"
+
+
+def fill_profile(db: Database, rng: random.Random) -> None:
+    province = rng.choice(PROVINCES)
+    ensure_defaults(db)
+    sections = load_profile(db).sections
+    save_profile(
+        db,
+        name=f"ຄະນະໂຄສະນາອົບຮົມແຂວງ{province}",
+        abbreviation="ຄ.ອ.ຮ.ຂ",
+        place=province,
+        parent_body=f"ຄະນະບໍລິຫານງານພັກແຂວງ{province}",
+        sections=[SectionRow(s.id, s.name) for s in sections],
+        signers=[
+            SignerRow(None, "ຫົວໜ້າຄະນະໂຄສະນາອົບຮົມແຂວງ", person_name(rng)),
+            SignerRow(None, "ຮອງຫົວໜ້າຄະນະໂຄສະນາອົບຮົມແຂວງ", person_name(rng)),
+            SignerRow(None, "ຮອງຫົວໜ້າຄະນະໂຄສະນາອົບຮົມແຂວງ", person_name(rng)),
+            SignerRow(None, "ຫົວໜ້າຂະແໜງບໍລິຫານ, ຈັດຕັ້ງ ແລະ ກວດກາ", person_name(rng)),
+        ],
+    )
+
+
+def build_demo(db: Database, *, documents: int, seed: int, progress=print) -> None:
+    """Fill every section; sections add their own fillers below as they are built."""
+    rng = random.Random(seed)
+    fill_profile(db, rng)
+    progress(f"profile: {load_profile(db).name}")

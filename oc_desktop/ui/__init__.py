@@ -1,0 +1,1 @@
+"""The Qt user interface: one window, a tab per section of the office's work."""

@@ -1,0 +1,62 @@
+"""Form rows with a message under each field, so bad input is told where it is."""
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from oc_desktop.i18n import _
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class FormRows:
+    """Rows of a QFormLayout keyed by the field names the operations report errors for."""
+
+    def __init__(self, layout: QFormLayout) -> None:
+        self._layout = layout
+        self._rows: dict[str, tuple[QLabel, QWidget, QLabel, str | None]] = {}
+
+    def add(self, key: str, label_message: str | None, widget: QWidget) -> QWidget:
+        """A row for ``key``; without a label message the field spans the row."""
+        label, error = QLabel(), QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setObjectName(f"error_{key}")
+        error.hide()
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        label.setBuddy(widget)
+        if label_message is None:
+            self._layout.addRow(cell)
+        else:
+            self._layout.addRow(label, cell)
+        self._rows[key] = (label, widget, error, label_message)
+        return widget
+
+    def retranslate(self) -> None:
+        for label, _widget, _error, message in self._rows.values():
+            if message is not None:
+                label.setText(_(message))
+
+    def error(self, key: str) -> str:
+        label = self._rows[key][2]
+        return label.text() if not label.isHidden() else ""
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each message at its field and put the cursor in the first one."""
+        self.clear_errors()
+        first = None
+        for key, (_label, widget, error, _message) in self._rows.items():
+            if key in errors:
+                error.setText(errors[key])
+                error.show()
+                first = first or widget
+        if first is not None:
+            first.setFocus()
+
+    def clear_errors(self) -> None:
+        for _label, _widget, error, _message in self._rows.values():
+            error.clear()
+            error.hide()

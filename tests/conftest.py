@@ -1,0 +1,68 @@
+"""Shared fixtures: headless Qt, one QApplication (pytest-qt's), a fresh database per test."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from oc_desktop import formatting, i18n  # noqa: E402
+from oc_desktop.models.migrate import open_database  # noqa: E402
+from oc_desktop.profile import ensure_defaults  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _lao_by_default():
+    """Each test starts in Lao with Arabic digits, as a new office install does."""
+    i18n.set_language("lo")
+    formatting.set_lao_digits(False)
+    yield
+    i18n.set_language("lo")
+    formatting.set_lao_digits(False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def db(data_dir: Path):
+    database = open_database(data_dir)
+    ensure_defaults(database)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def app(qapp):
+    """pytest-qt's QApplication, set up as the program sets up its own."""
+    from oc_desktop.ui.app import make_application
+
+    return make_application()
+
+
+@pytest.fixture
+def qsettings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(app, qtbot, db, data_dir, qsettings):
+    from oc_desktop.ui.main_window import MainWindow
+
+    main_window = MainWindow(db, data_dir, qsettings)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    return main_window

@@ -1,0 +1,90 @@
+"""Data files of every released schema open at the current one with nothing lost."""
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from oc_desktop.models import Base
+from oc_desktop.models.migrate import NewerDatabaseError, head_revision, open_database
+from oc_desktop.paths import database_path
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema_*.sqlite3"))
+
+
+def _rows(path: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(path) as connection:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                " AND name != 'alembic_version'"
+            )
+        ]
+        return {
+            table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+            for table in tables
+        }
+
+
+def _columns(path: Path, table: str) -> list[str]:
+    with sqlite3.connect(path) as connection:
+        return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
+def test_old_schema_upgrades_with_nothing_lost(fixture, tmp_path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    target = database_path(data_dir)
+    shutil.copy(fixture, target)
+    before = _rows(target)
+    assert any(before.values()), "a fixture must hold rows to prove anything"
+
+    db = open_database(data_dir)
+    db.close()
+
+    with sqlite3.connect(target) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
+            head_revision()
+        )
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    for table, rows in before.items():
+        old_columns = _columns(fixture, table)
+        with sqlite3.connect(target) as connection:
+            kept = connection.execute(f'SELECT {", ".join(old_columns)} FROM "{table}"').fetchall()
+        assert sorted(kept, key=repr) == rows, table
+    copies = list(data_dir.glob("oc-desktop.before-*.sqlite3"))
+    if fixture.stem != f"schema_{head_revision()}":
+        assert len(copies) == 1, "the old file is copied aside before an upgrade"
+        assert _rows(copies[0]) == before
+
+
+def test_a_file_from_a_newer_version_is_refused_untouched(data_dir):
+    open_database(data_dir).close()
+    path = database_path(data_dir)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(NewerDatabaseError):
+        open_database(data_dir)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert not list(data_dir.glob("*.before-*"))
+
+
+def test_models_and_migrations_describe_the_same_schema(db):
+    with db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_database_runs_with_wal_foreign_keys_and_a_busy_timeout(db):
+    with db.engine.connect() as connection:
+        pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") >= 5000

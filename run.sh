@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set up, make a demo data folder once, and open OC Desktop on it.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/bootstrap.sh
+DATA=${OC_DESKTOP_DEMO_DIR:-demo-data}
+if [ ! -f "$DATA/oc-desktop.sqlite3" ]; then
+  .venv/bin/oc-desktop demo --data-dir "$DATA" --documents "${OC_DESKTOP_DEMO_DOCUMENTS:-20000}"
+fi
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then
+  echo "No screen here: opening the window on a virtual screen (Xvfb)."
+  exec xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/oc-desktop --data-dir "$DATA" "$@"
+fi
+exec .venv/bin/oc-desktop --data-dir "$DATA" "$@"

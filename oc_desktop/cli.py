@@ -64,12 +64,26 @@ def main(argv: list[str] | None = None) -> int:
         from oc_desktop.ui.app import run_app
 
         return run_app(args)
+    from oc_desktop.models.migrate import NewerDatabaseError
+
     module = importlib.import_module(f"oc_desktop.commands.{args.command}")
     try:
         return module.run(args)
     except CommandError as error:
         print(_("Error: {message}").format(message=error), file=sys.stderr)
-        return 2
+    except NewerDatabaseError:
+        print(
+            _("Error: {message}").format(message=newer_database_message(args.data_dir)),
+            file=sys.stderr,
+        )
+    return 2
+
+
+def newer_database_message(data_dir) -> str:
+    return _(
+        "The data in {path} was written by a newer version of OC Desktop. "
+        "Install that version to open it; this one will not change it."
+    ).format(path=data_dir)
 
 
 class CommandError(Exception):

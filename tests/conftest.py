@@ -66,3 +66,21 @@ def window(app, qtbot, db, data_dir, qsettings):
     main_window.show()
     qtbot.waitExposed(main_window)
     return main_window
+
+
+@pytest.fixture
+def type_text(qtbot):
+    """Type any text, Lao included, as key presses (QTest's keyClicks takes only ASCII)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    def type_into(widget, text: str) -> None:
+        for character in text:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(
+                    kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character
+                )
+                QApplication.sendEvent(widget, event)
+
+    return type_into

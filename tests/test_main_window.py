@@ -122,3 +122,17 @@ def test_keyboard_switches_tabs(window, qtbot):
 def test_shipped_lao_fonts_are_registered(app):
     families = register_fonts()
     assert {"Phetsarath", "Noto Sans Lao", "Noto Sans"} <= set(families)
+
+
+def test_number_fields_read_lao_digits(window, qtbot, db, type_text):
+    from oc_desktop.profile import get_setting
+
+    tab = window.settings_tab
+    tab.due_days.lineEdit().selectAll()
+    type_text(tab.due_days.lineEdit(), "໑໒")
+    assert tab.due_days.value() == 12
+    tab.name_edit.setText("ຄະນະທົດລອງ")
+    tab.abbreviation_edit.setText("ຄ.ທ")
+    tab.place_edit.setText("ທົດລອງ")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert get_setting(db, "due_soon_days") == 12

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from oc_desktop import formatting, i18n
+from oc_desktop.cli import newer_database_message
 from oc_desktop.i18n import _
 from oc_desktop.models.migrate import NewerDatabaseError, open_database
 from oc_desktop.profile import ensure_defaults, get_setting
@@ -49,14 +50,7 @@ def run_app(args) -> int:
     try:
         db = open_database(data_dir)
     except NewerDatabaseError:
-        QMessageBox.critical(
-            None,
-            _("OC Desktop"),
-            _(
-                "The data in {path} was written by a newer version of OC Desktop. "
-                "Install that version to open it; this one will not change it."
-            ).format(path=data_dir),
-        )
+        QMessageBox.critical(None, _("OC Desktop"), newer_database_message(data_dir))
         return 1
     ensure_defaults(db)
     apply_preferences(db)

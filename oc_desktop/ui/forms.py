@@ -1,8 +1,10 @@
 """Form rows with a message under each field, so bad input is told where it is."""
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from oc_desktop.formatting import digits
 from oc_desktop.i18n import _
+from oc_desktop.laotext import to_arabic_digits
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -60,3 +62,20 @@ class FormRows:
         for _label, _widget, error, _message in self._rows.values():
             error.clear()
             error.hide()
+
+
+class DigitSpinBox(QSpinBox):
+    """A spin box that reads Lao digits as well as Arabic ones, and shows the office's."""
+
+    def validate(self, text: str, pos: int) -> tuple:
+        state, _text, _pos = super().validate(to_arabic_digits(text), pos)
+        return state, text, pos
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt's name)
+        return super().valueFromText(to_arabic_digits(text))
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt's name)
+        return digits(str(value))
+
+    def fixup(self, text: str) -> str:
+        return to_arabic_digits(text)

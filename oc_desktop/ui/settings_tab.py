@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from oc_desktop.profile import (
     set_setting,
 )
 from oc_desktop.ui.base_tab import BaseTab
-from oc_desktop.ui.forms import FormRows
+from oc_desktop.ui.forms import DigitSpinBox, FormRows
 from oc_desktop.validation import ValidationError
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -118,7 +117,7 @@ class SettingsTab(BaseTab):
         self.sections = RowsEditor([N_("Section")])
         self.signers = RowsEditor([N_("Title"), N_("Name")])
         self.language_combo, self.digits_combo = QComboBox(), QComboBox()
-        self.due_days = QSpinBox()
+        self.due_days = DigitSpinBox()
         self.due_days.setRange(0, 90)
         self.save_button, self.revert_button = QPushButton(), QPushButton()
         self.save_button.setDefault(True)

@@ -88,3 +88,17 @@ def test_database_runs_with_wal_foreign_keys_and_a_busy_timeout(db):
         assert pragma("journal_mode") == "wal"
         assert pragma("foreign_keys") == 1
         assert pragma("busy_timeout") >= 5000
+
+
+def test_revision_ids_are_their_file_names_in_one_line():
+    from alembic.script import ScriptDirectory
+
+    from oc_desktop.models.migrate import MIGRATIONS_DIR, known_revisions
+
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    assert scripts.get_heads() == [head_revision()]
+    chain = [s.revision for s in scripts.walk_revisions()]  # head first
+    assert set(chain) == known_revisions()
+    assert chain == sorted(chain, reverse=True)
+    for script in scripts.walk_revisions():
+        assert script.revision == Path(script.path).stem

@@ -8,10 +8,6 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-
 from oc_desktop.models.db import Database, make_engine
 from oc_desktop.paths import PACKAGE_DIR, database_path
 
@@ -26,23 +22,28 @@ class NewerDatabaseError(RuntimeError):
         self.revision = revision
 
 
-def _config(path: Path) -> Config:
+def _config(path: Path):
+    from alembic.config import Config  # Alembic is loaded only when a file needs it
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
     return config
 
 
-def _scripts() -> ScriptDirectory:
-    return ScriptDirectory(str(MIGRATIONS_DIR))
+def _revisions() -> list[str]:
+    """Revision ids in order. Each revision's id is its file name (``0002_users_audit``)
+    and the history is linear, so a start-up that finds the file current never has to
+    import Alembic; a test holds the files to that rule."""
+    return sorted(p.stem for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*.py"))
 
 
 def head_revision() -> str:
-    return _scripts().get_current_head()
+    return _revisions()[-1]
 
 
 def known_revisions() -> set[str]:
-    return {script.revision for script in _scripts().walk_revisions()}
+    return set(_revisions())
 
 
 def stored_revision(path: Path) -> str | None:
@@ -78,6 +79,8 @@ def upgrade(path: Path) -> Path | None:
         return None
     if current is not None and current not in known_revisions():
         raise NewerDatabaseError(current)
+    from alembic import command
+
     saved = copy_aside(path, f"before-{head}") if current is not None else None
     command.upgrade(_config(path), "head")
     return saved

@@ -26,6 +26,7 @@ SETTING_DEFAULTS: dict[str, Any] = {
     "numbering_period": "year",  # outgoing numbers restart: year | term
     "backup_keep": 10,  # backups kept on a drive before the oldest is rotated out
     "backup_reminder_days": 7,  # remind when the last checked backup is older than this
+    "last_backup_at": None,  # when the last checked backup was made (ISO time), set by it
     "idle_lock_minutes": 15,  # lock the session after this much idle time
 }
 

@@ -1,0 +1,209 @@
+"""Read an ``.ocbak`` file: tell ours from anything else, and unpack it with every check.
+
+Every refusal is raised before anything outside the working folder is touched.
+"""
+
+import hashlib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from oc_desktop.backup.crypto import MAGIC, Damaged, WrongKey, open_encrypted
+from oc_desktop.backup.errors import (
+    DamagedBackupError,
+    NewerBackupError,
+    NotABackupError,
+    PasswordRequiredError,
+    WrongPasswordError,
+)
+from oc_desktop.backup.files import BLOCK, safe_relative
+from oc_desktop.backup.manifest import (
+    DATABASE_MEMBER,
+    MANIFEST_NAME,
+    SCANS_PREFIX,
+    FileEntry,
+    Manifest,
+    NewerFormat,
+    Summary,
+)
+from oc_desktop.backup.progress import Tracker
+from oc_desktop.backup.sqlite_copy import check_database
+from oc_desktop.i18n import _
+from oc_desktop.models.migrate import known_revisions
+
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Unpacked:
+    manifest: Manifest
+    database: Path
+    scans: Path
+
+
+def not_ours(path: Path) -> NotABackupError:
+    return NotABackupError(
+        _("{name} is not a backup made by OC Desktop.").format(name=Path(path).name)
+    )
+
+
+def damaged(path: Path) -> DamagedBackupError:
+    return DamagedBackupError(
+        _(
+            "The backup {name} is damaged and cannot be used. Try another backup; "
+            "nothing was changed."
+        ).format(name=Path(path).name)
+    )
+
+
+def _newer(path: Path) -> NewerBackupError:
+    return NewerBackupError(
+        _(
+            "The backup {name} was made by a newer version of OC Desktop. Install that "
+            "version to restore it; nothing was changed."
+        ).format(name=Path(path).name)
+    )
+
+
+def is_encrypted(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(len(MAGIC)) == MAGIC
+
+
+def _kind(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except IsADirectoryError:
+        raise not_ours(path) from None
+    if head.startswith(MAGIC):
+        return "sealed"
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    raise not_ours(path)
+
+
+def _check_revision(path: Path, summary: Summary) -> None:
+    revision = summary.schema_revision
+    if revision is not None and revision not in known_revisions():
+        raise _newer(path)
+
+
+def _open_sealed(path: Path, handle, password: str | None):
+    if not password:
+        raise PasswordRequiredError(
+            _("The backup {name} is protected by a password. Enter it to go on.").format(
+                name=path.name
+            )
+        )
+    try:
+        return open_encrypted(handle, password)
+    except WrongKey:
+        raise WrongPasswordError(_("The password is not right for this backup.")) from None
+    except Damaged:
+        raise damaged(path) from None
+
+
+def _parse_summary(path: Path, raw: bytes) -> Summary:
+    try:
+        return Summary.from_json(raw)
+    except NewerFormat:
+        raise _newer(path) from None
+    except ValueError:
+        raise damaged(path) from None
+
+
+def _manifest(path: Path, archive: zipfile.ZipFile) -> Manifest:
+    try:
+        raw = archive.read(MANIFEST_NAME)
+    except KeyError:
+        raise not_ours(path) from None
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise damaged(path) from None
+    try:
+        return Manifest.from_json(raw)
+    except NewerFormat:
+        raise _newer(path) from None
+    except ValueError:
+        raise not_ours(path) from None
+
+
+def read_summary(path: Path, password: str | None) -> tuple[Summary, bool]:
+    """(summary, encrypted): quick, without unpacking; refuses what is not usable."""
+    path = Path(path)
+    if _kind(path) == "sealed":
+        with open(path, "rb") as handle:
+            raw, _chunks = _open_sealed(path, handle, password)
+        summary = _parse_summary(path, raw)
+        encrypted = True
+    else:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                summary = _manifest(path, archive).summary
+        except zipfile.BadZipFile:
+            raise damaged(path) from None
+        encrypted = False
+    _check_revision(path, summary)
+    return summary, encrypted
+
+
+def unpack(path: Path, password: str | None, work: Path, tracker: Tracker) -> Unpacked:
+    """Unpack into ``work`` and check everything: checksums, integrity, entry counts."""
+    path, work = Path(path), Path(work)
+    container = path
+    if _kind(path) == "sealed":
+        container = work / "container.zip"
+        with open(path, "rb") as handle, open(container, "wb") as out:
+            _raw, chunks = _open_sealed(path, handle, password)
+            try:
+                for chunk in chunks:
+                    out.write(chunk)
+                    tracker.add(len(chunk))
+            except Damaged:
+                raise damaged(path) from None
+    try:
+        with zipfile.ZipFile(container) as archive:
+            manifest = _manifest(path, archive)
+            _check_revision(path, manifest.summary)
+            database = work / "oc-desktop.sqlite3"
+            _extract(path, archive, manifest.database, database, tracker)
+            scans = work / "scans"
+            scans.mkdir()
+            for entry in manifest.scans:
+                relative = entry.path.removeprefix(SCANS_PREFIX)
+                if not entry.path.startswith(SCANS_PREFIX) or not safe_relative(relative):
+                    raise damaged(path)
+                target = scans.joinpath(*relative.split("/"))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _extract(path, archive, entry, target, tracker)
+    except zipfile.BadZipFile:
+        raise damaged(path) from None
+    if container != path:
+        container.unlink()
+    if manifest.database.path != DATABASE_MEMBER:
+        raise damaged(path)
+    try:
+        result, counts, revision = check_database(database)
+    except Exception:  # noqa: BLE001 (sqlite3 says "not a database" in several ways)
+        raise damaged(path) from None
+    summary = manifest.summary
+    if result != "ok" or counts != summary.counts or revision != summary.schema_revision:
+        raise damaged(path)
+    return Unpacked(manifest, database, scans)
+
+
+def _extract(path: Path, archive, entry: FileEntry, target: Path, tracker: Tracker) -> None:
+    digest, size = hashlib.sha256(), 0
+    try:
+        with archive.open(entry.path) as source, open(target, "wb") as out:
+            for block in iter(lambda: source.read(BLOCK), b""):
+                digest.update(block)
+                size += len(block)
+                out.write(block)
+                tracker.add(len(block))
+    except KeyError:
+        raise damaged(path) from None
+    except (zipfile.BadZipFile, EOFError):
+        raise damaged(path) from None
+    if size != entry.size or digest.hexdigest() != entry.sha256:
+        raise damaged(path)

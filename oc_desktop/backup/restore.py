@@ -1,0 +1,150 @@
+"""Look inside a backup, then put it in place of the current data, keeping a safety copy.
+
+Nothing in the data folder changes until the whole backup has been unpacked beside it
+and checked. Then the current database is copied aside (SQLite's backup API) and the
+scans folder renamed aside, and the restored ones are moved in by renames.
+"""
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from oc_desktop.backup.container import read_summary, unpack
+from oc_desktop.backup.errors import BackupError, RestoreCancelled, local_error
+from oc_desktop.backup.files import sync_folder
+from oc_desktop.backup.manifest import Summary
+from oc_desktop.backup.progress import Progress, Stop, Tracker
+from oc_desktop.i18n import _
+from oc_desktop.models.migrate import copy_aside, head_revision, upgrade
+from oc_desktop.paths import database_path, scans_dir
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup holds, as shown to the clerk before a restore."""
+
+    path: Path
+    summary: Summary
+    encrypted: bool
+    size: int
+
+    @property
+    def created(self) -> datetime:
+        return self.summary.created
+
+    @property
+    def app_version(self) -> str:
+        return self.summary.app_version
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.summary.counts
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    info: BackupInfo
+    database: Path
+    safety_copy: Path | None
+    scans_aside: Path | None
+    upgraded: bool
+
+
+def _unreadable(path: Path, error: OSError) -> BackupError:
+    return BackupError(
+        _("The backup {name} could not be read ({reason}). Is the drive plugged in?").format(
+            name=Path(path).name, reason=error.strerror or error
+        )
+    )
+
+
+def inspect_backup(path: Path, password: str | None = None) -> BackupInfo:
+    """Date, entries per register and version of a backup; refuses one we cannot use."""
+    path = Path(path)
+    try:
+        summary, encrypted = read_summary(path, password)
+        return BackupInfo(path, summary, encrypted, path.stat().st_size)
+    except OSError as error:
+        raise _unreadable(path, error) from error
+
+
+def restore_backup(
+    path: Path,
+    data_dir: Path,
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+) -> RestoreResult:
+    """Replace the data folder's database and scans with the backup's.
+
+    The database must not be open (the window disposes its engine first)."""
+    path, data_dir = Path(path), Path(data_dir)
+    info = inspect_backup(path, password)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
+    except OSError as error:
+        raise local_error(error, data_dir) from error
+    tracker = Tracker(progress, info.size)
+    try:
+        try:
+            unpacked = unpack(path, password, work, tracker)
+        except OSError as error:
+            if Path(error.filename or "").is_relative_to(work):
+                raise local_error(error, data_dir) from error
+            raise _unreadable(path, error) from error
+        tracker.finish()
+        return _swap_in(info, unpacked.database, unpacked.scans, data_dir)
+    except Stop:
+        raise RestoreCancelled() from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _swap_in(info: BackupInfo, database: Path, scans: Path, data_dir: Path) -> RestoreResult:
+    live = database_path(data_dir)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    safety = None
+    try:
+        if live.exists():
+            safety = copy_aside(live, "before-restore")
+            _close_wal(live)
+        os.replace(database, live)
+        live_scans, aside = scans_dir(data_dir), None
+        if live_scans.exists():
+            aside = live_scans.with_name(f"{live_scans.name}.before-restore-{stamp}")
+            os.replace(live_scans, aside)
+        os.replace(scans, live_scans)
+        sync_folder(data_dir)
+    except OSError as error:
+        raise local_error(error, data_dir) from error
+    upgraded = info.summary.schema_revision != head_revision()
+    if upgraded:
+        upgrade(live)
+    return RestoreResult(info, live, safety, aside, upgraded)
+
+
+def _close_wal(live: Path) -> None:
+    """Fold the live WAL into the file and leave no -wal/-shm beside it.
+
+    Leaving WAL mode needs the only connection to the file, so this also refuses while
+    another program (a second window) still has the data open."""
+    connection = sqlite3.connect(live, isolation_level=None)
+    try:
+        connection.execute("PRAGMA busy_timeout=2000")
+        mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.Error:
+        mode = "wal"
+    finally:
+        connection.close()
+    if str(mode).lower() != "delete":
+        raise BackupError(
+            _(
+                "The data is still open in another OC Desktop window or program. "
+                "Close it and try again; nothing was changed."
+            )
+        )

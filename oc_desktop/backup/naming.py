@@ -20,12 +20,15 @@ def backup_name(moment: datetime, serial: int = 0) -> str:
 
 
 def free_name(folder: Path, moment: datetime) -> str:
-    """A name not taken yet in the folder (two backups in one second get a serial)."""
-    for serial in range(1000):
-        name = backup_name(moment, serial)
-        if not (folder / name).exists() and not (folder / temp_name(name)).exists():
-            return name
-    raise FileExistsError(folder / backup_name(moment))
+    """A new name that sorts after every backup of the same second already there."""
+    stamp = moment.strftime("%Y%m%d%H%M%S")
+    taken = [
+        _order(p)[2]
+        for p in Path(folder).iterdir()
+        if _OURS.match(p.name.removeprefix(".").removesuffix(TEMP_SUFFIX))
+        and "".join(_order(p)[:2]) == stamp
+    ]
+    return backup_name(moment, max(taken) + 1 if taken else 0)
 
 
 def temp_name(name: str) -> str:
@@ -38,7 +41,7 @@ def is_ours(name: str) -> bool:
 
 
 def _order(path: Path) -> tuple[str, str, int]:
-    match = _OURS.match(path.name)
+    match = _OURS.match(path.name.removeprefix(".").removesuffix(TEMP_SUFFIX))
     assert match is not None
     return match.group(1), match.group(2), int(match.group(3) or 0)
 

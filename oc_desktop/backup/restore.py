@@ -5,6 +5,7 @@ and checked. Then the current database is copied aside (SQLite's backup API) and
 scans folder renamed aside, and the restored ones are moved in by renames.
 """
 
+import gc
 import os
 import shutil
 import sqlite3
@@ -133,6 +134,9 @@ def _close_wal(live: Path) -> None:
 
     Leaving WAL mode needs the only connection to the file, so this also refuses while
     another program (a second window) still has the data open."""
+    # A connection dropped without close() lingers until the cycle collector runs
+    # (CPython's statement cache refers back to it) and would block this; collect it.
+    gc.collect()
     connection = sqlite3.connect(live, isolation_level=None)
     try:
         connection.execute("PRAGMA busy_timeout=2000")

@@ -4,6 +4,7 @@ import argparse
 from pathlib import Path
 
 from oc_desktop.backup.errors import BackupError
+from oc_desktop.backup.registers import register_label
 from oc_desktop.backup.restore import BackupInfo, inspect_backup, restore_backup
 from oc_desktop.cli import CommandError
 from oc_desktop.commands.backup import add_password_options, read_password
@@ -36,7 +37,9 @@ def describe(info: BackupInfo) -> str:
         ),
         _("Entries:"),
     ]
-    lines += [f"  {name}: {format_int(count)}" for name, count in info.counts.items()]
+    lines += [
+        f"  {register_label(name)}: {format_int(count)}" for name, count in info.counts.items()
+    ]
     lines.append(_("Attached scans: {count}").format(count=format_int(info.summary.scan_count)))
     return "\n".join(lines)
 

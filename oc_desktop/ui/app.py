@@ -57,6 +57,7 @@ def run_app(args) -> int:
     if args.lang:
         i18n.set_language(args.lang)
     window = MainWindow(db, data_dir, QSettings())
+    window.backup_actions.start_reminders()
     window.show()
     if os.environ.get(EXIT_AFTER_SHOW):
         QTimer.singleShot(0, lambda: (print(f"shown {time.time():.6f}", flush=True), app.quit()))

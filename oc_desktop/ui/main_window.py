@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToo
 from oc_desktop import __version__
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
+from oc_desktop.ui.backup_actions import install_backup_actions
 from oc_desktop.ui.base_tab import BaseTab, PlaceholderTab
 from oc_desktop.ui.settings_tab import SettingsTab
 
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
         self._build_menus()
+        self.backup_actions = install_backup_actions(self)
         self.retranslate()
         self._restore_state()
 

@@ -1,0 +1,260 @@
+"""The dialogs of a backup and a restore, and a worker that runs either off the UI thread.
+
+Dialogs are opened with ``open()`` (never a nested ``exec()``): the caller connects to
+``accepted``, and tests fill the fields and press the buttons like a clerk.
+"""
+
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStorageInfo, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oc_desktop.backup.drives import is_removable
+from oc_desktop.backup.errors import BackupError, PasswordRequiredError, WrongPasswordError
+from oc_desktop.backup.registers import register_label
+from oc_desktop.backup.restore import BackupInfo, inspect_backup
+from oc_desktop.formatting import format_datetime, format_int
+from oc_desktop.i18n import _, ngettext
+
+PATH_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+
+
+def describe_age(made: datetime | None, now: datetime | None = None) -> str:
+    if made is None:
+        return _("No backup yet")
+    days = ((now or datetime.now()) - made) // timedelta(days=1)
+    if days <= 0:
+        return _("Last backup: today")
+    return ngettext("Last backup: {n} day ago", "Last backup: {n} days ago", days).format(
+        n=format_int(days)
+    )
+
+
+def backup_places() -> list[tuple[str, Path]]:
+    """Mounted removable drives, with a label a clerk recognises."""
+    places = []
+    for volume in QStorageInfo.mountedVolumes():
+        root = volume.rootPath()
+        if volume.isValid() and volume.isReady() and not volume.isReadOnly() and is_removable(root):
+            free = volume.bytesAvailable() // (1 << 20)
+            label = _("{name} ({root}, {free} MB free)").format(
+                name=volume.displayName(), root=root, free=format_int(free)
+            )
+            places.append((label, Path(root)))
+    return places
+
+
+class BackupDialog(QDialog):
+    """Where to write the backup (removable drives first) and whether to seal it."""
+
+    def __init__(self, parent: QWidget | None, last_folder: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Back up the data"))
+        self.places = QListWidget()
+        for label, path in backup_places():
+            self.add_place(label, path)
+        if last_folder is not None and last_folder.is_dir():
+            self.add_place(_("Last used: {path}").format(path=last_folder), last_folder)
+        if self.places.count():
+            self.places.setCurrentRow(0)
+        self.other_button = QPushButton(_("Other folder…"))
+        self.other_button.clicked.connect(self._choose_folder)
+        self.encrypt = QCheckBox(_("Protect with a password (for a drive that leaves the office)"))
+        self.password, self.repeat = QLineEdit(), QLineEdit()
+        for field in (self.password, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setEnabled(False)
+            field.textChanged.connect(self._update)
+        self.encrypt.toggled.connect(self.password.setEnabled)
+        self.encrypt.toggled.connect(self.repeat.setEnabled)
+        self.encrypt.toggled.connect(self._update)
+        self.places.currentRowChanged.connect(self._update)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Back up"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(_("Password:"), self.password)
+        form.addRow(_("Repeat the password:"), self.repeat)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.other_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Write the backup to:")))
+        layout.addWidget(self.places)
+        layout.addLayout(row)
+        layout.addWidget(self.encrypt)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def add_place(self, label: str, path: Path) -> None:
+        item = QListWidgetItem(label)
+        item.setData(PATH_ROLE, str(path))
+        self.places.addItem(item)
+
+    def choose(self, path: Path) -> None:
+        """Pick a folder (what the folder dialog does for the clerk)."""
+        self.add_place(str(path), path)
+        self.places.setCurrentRow(self.places.count() - 1)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Choose the folder for the backup"))
+        if folder:
+            self.choose(Path(folder))
+
+    def destination(self) -> Path | None:
+        item = self.places.currentItem()
+        return Path(item.data(PATH_ROLE)) if item is not None else None
+
+    def chosen_password(self) -> str | None:
+        return self.password.text() if self.encrypt.isChecked() else None
+
+    def _update(self, *_args) -> None:
+        problem = ""
+        if self.destination() is None:
+            problem = _("Put in a USB drive or choose a folder.")
+        elif self.encrypt.isChecked():
+            if len(self.password.text()) < 8:
+                problem = _("The password needs at least 8 characters. Keep it safe: "
+                            "without it the backup cannot be restored.")
+            elif self.password.text() != self.repeat.text():
+                problem = _("The two passwords are not the same.")
+        self.hint.setText(problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+
+class RestoreDialog(QDialog):
+    """Shows what a backup holds (asking its password if it has one) before a restore."""
+
+    def __init__(self, parent: QWidget | None, path: Path) -> None:
+        super().__init__(parent)
+        self.path, self.info = Path(path), None
+        self.setWindowTitle(_("Restore the data from a backup"))
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.open_button = QPushButton(_("Open"))
+        self.open_button.clicked.connect(self.look)
+        self.password.returnPressed.connect(self.look)
+        self.password_row = QWidget()
+        row = QHBoxLayout(self.password_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(_("Password:")))
+        row.addWidget(self.password, 1)
+        row.addWidget(self.open_button)
+        self.confirm = QCheckBox(
+            _("Replace the data on this computer with this backup (a safety copy is kept)")
+        )
+        self.confirm.toggled.connect(self._update)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Restore"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(str(self.path)))
+        layout.addWidget(self.password_row)
+        layout.addWidget(self.details)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.buttons)
+        self.password_row.hide()
+        self.look()
+
+    def chosen_password(self) -> str | None:
+        return self.password.text() or None
+
+    @Slot()
+    def look(self) -> None:
+        self.info = None
+        try:
+            self.info = inspect_backup(self.path, self.chosen_password())
+            self.details.setText(describe_backup(self.info))
+        except (PasswordRequiredError, WrongPasswordError) as error:
+            self.password_row.show()
+            self.password.setFocus()
+            self.details.setText(str(error))
+        except BackupError as error:
+            self.details.setText(str(error))
+        self._update()
+
+    def _update(self, *_args) -> None:
+        self.confirm.setEnabled(self.info is not None)
+        ready = self.info is not None and self.confirm.isChecked()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
+
+
+def describe_backup(info: BackupInfo) -> str:
+    lines = [
+        _("Made on: {date}").format(date=format_datetime(info.created)),
+        _("Written by OC Desktop {version}").format(version=info.app_version),
+        _("Protected by a password: {answer}").format(
+            answer=_("yes") if info.encrypted else _("no")
+        ),
+        _("Entries:"),
+    ]
+    lines += [
+        f"    {register_label(name)}: {format_int(count)}" for name, count in info.counts.items()
+    ]
+    lines.append(_("Attached scans: {count}").format(count=format_int(info.summary.scan_count)))
+    return "\n".join(lines)
+
+
+class Job(QObject):
+    """Runs ``work(progress)`` on a thread; ``cancel()`` makes the next progress say stop."""
+
+    progressed = Signal(int)  # per mille
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, work: Callable[[Callable[[int, int], bool]], object]) -> None:
+        super().__init__()
+        self.work = work
+        self._cancelled = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(int(done * 1000 // max(1, total)))
+        return not self._cancelled.is_set()
+
+    def _run(self) -> None:
+        try:
+            result = self.work(self._progress)
+        except BackupError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # noqa: BLE001 (shown to the clerk, never swallowed)
+            self.failed.emit(_("Unexpected error: {error}").format(error=error))
+        else:
+            self.succeeded.emit(result)

@@ -213,3 +213,13 @@ def test_command_line_refusals_exit_non_zero(backed_up, data_dir, tmp_path):
     missing = _cli("backup", "--data-dir", data_dir, "--to", tmp_path / "no-drive")
     assert missing.returncode == 2 and missing.stdout == ""
     assert folder_state(data_dir) == before
+
+
+def test_restore_over_a_live_file_sqlite_cannot_read(backed_up, data_dir):
+    live = database_path(data_dir)
+    damaged = b"ransomware was here" + bytes(4096)
+    live.write_bytes(damaged)
+    result = restore_backup(backed_up.path, data_dir)
+    assert len(section_ids(data_dir)) == 34
+    assert result.safety_copy.read_bytes() == damaged  # kept byte for byte
+    assert not list(data_dir.glob("*before-restore*.sqlite3"))  # no empty copy beside it

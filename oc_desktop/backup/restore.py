@@ -112,8 +112,11 @@ def _swap_in(info: BackupInfo, database: Path, scans: Path, data_dir: Path) -> R
     safety = None
     try:
         if live.exists():
-            safety = copy_aside(live, "before-restore")
-            _close_wal(live)
+            if _readable(live):
+                safety = copy_aside(live, "before-restore")
+                _close_wal(live)
+            else:  # damaged beyond SQLite's reading: keep it as it is
+                safety = _move_damaged_aside(live, stamp)
         os.replace(database, live)
         live_scans, aside = scans_dir(data_dir), None
         if live_scans.exists():
@@ -127,6 +130,30 @@ def _swap_in(info: BackupInfo, database: Path, scans: Path, data_dir: Path) -> R
     if upgraded:
         upgrade(live)
     return RestoreResult(info, live, safety, aside, upgraded)
+
+
+def _readable(live: Path) -> bool:
+    connection = sqlite3.connect(f"file:{live}?mode=rw", uri=True)
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()
+        return True
+    except sqlite3.OperationalError as error:  # locked or busy: not ours to judge
+        raise BackupError(str(error)) from error
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        connection.close()
+
+
+def _move_damaged_aside(live: Path, stamp: str) -> Path:
+    """A file SQLite cannot read is kept byte for byte (with its -wal) for whoever
+    may want to rescue something from it."""
+    aside = live.with_name(f"{live.stem}.damaged-{stamp}{live.suffix}")
+    for suffix in ("", "-wal", "-shm"):
+        part = live.with_name(live.name + suffix)
+        if part.exists():
+            os.replace(part, aside.with_name(aside.name + suffix))
+    return aside
 
 
 def _close_wal(live: Path) -> None:

@@ -52,6 +52,7 @@ class BackupActions(QObject):
 
     def retranslate(self) -> None:
         self.backup_action.setText(_("&Back up…"))
+        self.backup_action.setIconText(_("Back up"))  # the toolbar: no "(&B)" there
         self.backup_action.setToolTip(_("Write a checked backup of all data to a USB drive"))
         self.restore_action.setText(_("&Restore…"))
         self.restore_action.setToolTip(_("Put the data of a backup in place of the current data"))

@@ -54,8 +54,9 @@ def backup_places() -> list[tuple[str, Path]]:
         root = volume.rootPath()
         if volume.isValid() and volume.isReady() and not volume.isReadOnly() and is_removable(root):
             free = volume.bytesAvailable() // (1 << 20)
+            name = volume.displayName()
             label = _("{name} ({root}, {free} MB free)").format(
-                name=volume.displayName(), root=root, free=format_int(free)
+                name=name if name != root else Path(root).name, root=root, free=format_int(free)
             )
             places.append((label, Path(root)))
     return places
@@ -203,6 +204,7 @@ class RestoreDialog(QDialog):
         except BackupError as error:
             self.details.setText(str(error))
         self._update()
+        self.adjustSize()  # the details grow from one line to a list of registers
 
     def _update(self, *_args) -> None:
         self.confirm.setEnabled(self.info is not None)

@@ -6,6 +6,7 @@ Each subcommand lives in ``oc_desktop/commands/<name>.py`` with ``add_parser`` a
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         from oc_desktop.ui.app import run_app
 
         return run_app(args)
+    from sqlalchemy.exc import DatabaseError
+
     from oc_desktop.models.migrate import NewerDatabaseError
 
     module = importlib.import_module(f"oc_desktop.commands.{args.command}")
@@ -71,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         return module.run(args)
     except CommandError as error:
         print(_("Error: {message}").format(message=error), file=sys.stderr)
+    except (sqlite3.DatabaseError, DatabaseError):
+        print(
+            _("Error: {message}").format(message=damaged_database_message(args.data_dir)),
+            file=sys.stderr,
+        )
     except NewerDatabaseError:
         print(
             _("Error: {message}").format(message=newer_database_message(args.data_dir)),
@@ -88,3 +96,11 @@ def newer_database_message(data_dir) -> str:
 
 class CommandError(Exception):
     """A failure to report to the person at the console, already in their language."""
+
+
+def damaged_database_message(data_dir) -> str:
+    return _(
+        "The data file in {path} is damaged and cannot be opened; it has not been changed. "
+        'Restore your last backup: oc-desktop restore --data-dir "{path}" --from BACKUP --yes '
+        "(the damaged file is kept aside)."
+    ).format(path=data_dir)

@@ -5,6 +5,7 @@ before Alembic upgrades it; a file written by a newer version is refused untouch
 """
 
 import sqlite3
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def known_revisions() -> set[str]:
 
 def stored_revision(path: Path) -> str | None:
     """The schema revision a data file is at, or None for a file with no schema yet."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
         if "alembic_version" not in tables:
             return None

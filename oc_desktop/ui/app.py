@@ -1,15 +1,17 @@
 """Start the window: fonts, language, the data folder, then the main window."""
 
 import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from oc_desktop import formatting, i18n
-from oc_desktop.cli import newer_database_message
+from oc_desktop.cli import damaged_database_message, newer_database_message
 from oc_desktop.i18n import _
 from oc_desktop.models.migrate import NewerDatabaseError, open_database
 from oc_desktop.profile import ensure_defaults, get_setting
@@ -49,10 +51,13 @@ def run_app(args) -> int:
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     try:
         db = open_database(data_dir)
+        ensure_defaults(db)
     except NewerDatabaseError:
         QMessageBox.critical(None, _("OC Desktop"), newer_database_message(data_dir))
         return 1
-    ensure_defaults(db)
+    except (sqlite3.DatabaseError, SQLAlchemyDatabaseError):
+        QMessageBox.critical(None, _("OC Desktop"), damaged_database_message(data_dir))
+        return 1
     apply_preferences(db)
     if args.lang:
         i18n.set_language(args.lang)

@@ -136,3 +136,12 @@ def test_number_fields_read_lao_digits(window, qtbot, db, type_text):
     tab.place_edit.setText("ທົດລອງ")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert get_setting(db, "due_soon_days") == 12
+
+
+def test_a_window_state_saved_too_small_opens_usable(window, qtbot, db, data_dir, qsettings):
+    window.setMinimumSize(0, 0)
+    window.resize(320, 200)
+    window.close()
+    again = MainWindow(db, data_dir, qsettings)
+    qtbot.addWidget(again)
+    assert again.width() >= 640 and again.height() >= 480

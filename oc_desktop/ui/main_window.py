@@ -19,6 +19,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db, self.data_dir, self.settings, self.actor = db, Path(data_dir), settings, actor
         self.setObjectName("MainWindow")
+        # Registers need room; also guards against a geometry saved on a smaller screen.
+        self.setMinimumSize(640, 480)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)

@@ -13,19 +13,21 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SPEC = "oc_desktop.spec"
 
 
 def main() -> None:
     version = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
     subprocess.run([sys.executable, str(ROOT / "scripts" / "catalogs.py"), "compile"], check=True)
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", str(ROOT / "installer" / "oc_desktop.spec")],
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", str(ROOT / "installer" / SPEC)],
         cwd=ROOT,
         check=True,
     )
     iscc = shutil.which("ISCC") or shutil.which("iscc")
     if iscc:
-        subprocess.run([iscc, f"/DAppVersion={version}", str(ROOT / "installer" / "windows.iss")], check=True)
+        script = str(ROOT / "installer" / "windows.iss")
+        subprocess.run([iscc, f"/DAppVersion={version}", script], check=True)
     else:
         print("Inno Setup (ISCC) not found: the program folder is in dist/, no installer made.")
 

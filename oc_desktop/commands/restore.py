@@ -4,11 +4,10 @@ import argparse
 from pathlib import Path
 
 from oc_desktop.backup.errors import BackupError
-from oc_desktop.backup.registers import register_label
-from oc_desktop.backup.restore import BackupInfo, inspect_backup, restore_backup
+from oc_desktop.backup.registers import describe_backup
+from oc_desktop.backup.restore import inspect_backup, restore_backup
 from oc_desktop.cli import CommandError
 from oc_desktop.commands.backup import add_password_options, read_password
-from oc_desktop.formatting import format_datetime, format_int
 from oc_desktop.i18n import _
 
 
@@ -27,30 +26,14 @@ def add_parser(subparsers, common) -> None:
     add_password_options(parser, _("backup"))
 
 
-def describe(info: BackupInfo) -> str:
-    lines = [
-        _("Backup: {path}").format(path=info.path),
-        _("Made on: {date}").format(date=format_datetime(info.created)),
-        _("Written by OC Desktop {version}").format(version=info.app_version),
-        _("Protected by a password: {answer}").format(
-            answer=_("yes") if info.encrypted else _("no")
-        ),
-        _("Entries:"),
-    ]
-    lines += [
-        f"  {register_label(name)}: {format_int(count)}" for name, count in info.counts.items()
-    ]
-    lines.append(_("Attached scans: {count}").format(count=format_int(info.summary.scan_count)))
-    return "\n".join(lines)
-
-
 def run(args: argparse.Namespace) -> int:
     if args.data_dir is None:
         raise CommandError(_("Name the data folder with --data-dir."))
     password = read_password(args)
     try:
         info = inspect_backup(args.source, password)
-        print(describe(info))
+        print(_("Backup: {path}").format(path=info.path))
+        print(describe_backup(info))
         if not args.yes:
             print(_("Nothing was changed. Add --yes to restore this backup."))
             return 0

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from oc_desktop.backup.drives import is_removable
 from oc_desktop.backup.errors import BackupError, PasswordRequiredError, WrongPasswordError
-from oc_desktop.backup.registers import register_label
-from oc_desktop.backup.restore import BackupInfo, inspect_backup
-from oc_desktop.formatting import format_datetime, format_int
+from oc_desktop.backup.registers import describe_backup
+from oc_desktop.backup.restore import inspect_backup
+from oc_desktop.formatting import format_int
 from oc_desktop.i18n import _, ngettext
 
 PATH_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
@@ -210,22 +210,6 @@ class RestoreDialog(QDialog):
         self.confirm.setEnabled(self.info is not None)
         ready = self.info is not None and self.confirm.isChecked()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
-
-
-def describe_backup(info: BackupInfo) -> str:
-    lines = [
-        _("Made on: {date}").format(date=format_datetime(info.created)),
-        _("Written by OC Desktop {version}").format(version=info.app_version),
-        _("Protected by a password: {answer}").format(
-            answer=_("yes") if info.encrypted else _("no")
-        ),
-        _("Entries:"),
-    ]
-    lines += [
-        f"    {register_label(name)}: {format_int(count)}" for name, count in info.counts.items()
-    ]
-    lines.append(_("Attached scans: {count}").format(count=format_int(info.summary.scan_count)))
-    return "\n".join(lines)
 
 
 class Job(QObject):

@@ -28,6 +28,8 @@ SETTING_DEFAULTS: dict[str, Any] = {
     "backup_reminder_days": 7,  # remind when the last checked backup is older than this
     "last_backup_at": None,  # when the last checked backup was made (ISO time), set by it
     "idle_lock_minutes": 15,  # lock the session after this much idle time
+    "sign_in_attempts": 5,  # wrong passwords in a row before the account waits
+    "lockout_seconds": 60,  # the first wait; it doubles with each further wrong try
 }
 
 

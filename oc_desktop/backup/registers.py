@@ -12,6 +12,8 @@ REGISTER_LABELS = {
     "section": N_("Sections"),
     "signer": N_("Signers"),
     "setting": N_("Settings"),
+    "user": N_("Users"),
+    "audit_entry": N_("Audit trail"),
 }
 
 

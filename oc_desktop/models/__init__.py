@@ -2,5 +2,6 @@
 
 from oc_desktop.models.base import Base
 from oc_desktop.models.organisation import Organisation, Section, Setting, Signer
+from oc_desktop.models.users import AuditEntry, User
 
-__all__ = ["Base", "Organisation", "Section", "Setting", "Signer"]
+__all__ = ["AuditEntry", "Base", "Organisation", "Section", "Setting", "Signer", "User"]

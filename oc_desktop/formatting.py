@@ -22,10 +22,6 @@ def set_lao_digits(enabled: bool) -> None:
     _use_lao_digits = enabled
 
 
-def uses_lao_digits() -> bool:
-    return _use_lao_digits
-
-
 def digits(text: str) -> str:
     """Text with its digits in the digit system the office chose."""
     return to_lao_digits(text) if _use_lao_digits else text

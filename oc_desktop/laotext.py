@@ -35,10 +35,6 @@ def to_lao_digits(text: str) -> str:
     return text.translate(_TO_LAO)
 
 
-def has_lao(text: str) -> bool:
-    return any("\u0e80" <= ch <= "\u0eff" for ch in text)
-
-
 def clean(text: str) -> str:
     """What a typed or pasted value is stored as: NFC, no control characters, trimmed."""
     return unicodedata.normalize("NFC", _CONTROL.sub("", text)).strip()

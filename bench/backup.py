@@ -42,9 +42,7 @@ def build(data_dir: Path, size_mb: int) -> None:
     with closing(sqlite3.connect(path)) as connection:
         serial = 0
         while path.stat().st_size < target:
-            rows = [
-                (serial + i, f"{serial + i} {ROW_TEXT}", 1) for i in range(500)
-            ]
+            rows = [(serial + i, f"{serial + i} {ROW_TEXT}", 1) for i in range(500)]
             with connection:
                 connection.executemany(
                     "INSERT INTO section (position, name, active) VALUES (?, ?, ?)", rows

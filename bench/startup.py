@@ -46,8 +46,16 @@ def main() -> None:
     data_dir = HERE / "data" / f"startup-{args.documents}"
     if not (data_dir / "oc-desktop.sqlite3").exists():
         subprocess.run(
-            [sys.executable, "-m", "oc_desktop", "demo", "--data-dir", str(data_dir),
-             "--documents", str(args.documents)],
+            [
+                sys.executable,
+                "-m",
+                "oc_desktop",
+                "demo",
+                "--data-dir",
+                str(data_dir),
+                "--documents",
+                str(args.documents),
+            ],
             check=True,
         )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OC_DESKTOP_EXIT_AFTER_SHOW="1")
@@ -62,8 +70,15 @@ def main() -> None:
     app_s, bare_s = statistics.median(app_runs), statistics.median(bare_runs)
     print(f"app runs: {[round(s, 3) for s in app_runs]}")
     print(f"bare runs: {[round(s, 3) for s in bare_runs]}")
-    print(json.dumps({"app_s": round(app_s, 3), "bare_qt_s": round(bare_s, 3),
-                      "ratio": round(app_s / bare_s, 2)}))
+    print(
+        json.dumps(
+            {
+                "app_s": round(app_s, 3),
+                "bare_qt_s": round(bare_s, 3),
+                "ratio": round(app_s / bare_s, 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

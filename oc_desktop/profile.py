@@ -23,7 +23,10 @@ SETTING_DEFAULTS: dict[str, Any] = {
     "language": "lo",  # lo | en
     "lao_digits": False,  # print and show Lao digits ໐-໙ instead of 0-9
     "due_soon_days": 3,  # follow-up list: documents due within this many days
-    "numbering_period": "year",  # outgoing numbers restart: year | term
+    "numbering_period": "year",  # register numbers restart each: year | term
+    "term_start_year": 2021,  # with "term": the year a committee term began
+    "term_years": 5,  # with "term": how many years a term lasts
+    "series_per_kind": False,  # outgoing numbers: one series per document kind
     "backup_keep": 10,  # backups kept on a drive before the oldest is rotated out
     "backup_reminder_days": 7,  # remind when the last checked backup is older than this
     "last_backup_at": None,  # when the last checked backup was made (ISO time), set by it
@@ -167,4 +170,3 @@ def set_setting(db: Database, *, key: str, value: Any) -> None:
         raise KeyError(key)
     with db.begin() as session:
         session.merge(Setting(key=key, value=value))
-

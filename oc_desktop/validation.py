@@ -29,9 +29,7 @@ class Checker:
         if required and not cleaned:
             self.errors[field] = _("This field is required.")
         elif len(cleaned) > max_length:
-            self.errors[field] = _("Too long: at most {limit} characters.").format(
-                limit=max_length
-            )
+            self.errors[field] = _("Too long: at most {limit} characters.").format(limit=max_length)
         return cleaned
 
     def fail(self, field: str, message: str) -> None:

@@ -10,7 +10,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from oc_desktop.models import Base
-from oc_desktop.models.migrate import NewerDatabaseError, head_revision, open_database
+from oc_desktop.models.migrate import (
+    NewerDatabaseError,
+    head_revision,
+    include_name,
+    open_database,
+)
 from oc_desktop.paths import database_path
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema_*.sqlite3"))
@@ -78,7 +83,8 @@ def test_a_file_from_a_newer_version_is_refused_untouched(data_dir):
 
 def test_models_and_migrations_describe_the_same_schema(db):
     with db.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        differences = compare_metadata(context, Base.metadata)
     assert differences == []
 
 

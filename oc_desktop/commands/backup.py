@@ -16,9 +16,9 @@ from oc_desktop.paths import database_path
 def add_password_options(parser: argparse.ArgumentParser, what: str) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
-        "--password-file", type=Path, help=_("read the {what} password from this file").format(
-            what=what
-        )
+        "--password-file",
+        type=Path,
+        help=_("read the {what} password from this file").format(what=what),
     )
     group.add_argument(
         "--password-env",

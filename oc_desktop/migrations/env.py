@@ -4,6 +4,7 @@ from alembic import context
 
 from oc_desktop.models import Base
 from oc_desktop.models.db import make_engine
+from oc_desktop.models.migrate import include_name
 
 config = context.config
 
@@ -16,6 +17,7 @@ def run_migrations_online() -> None:
             connection=connection,
             target_metadata=Base.metadata,
             render_as_batch=True,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()

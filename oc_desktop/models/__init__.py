@@ -1,7 +1,31 @@
 """Storage: typed SQLAlchemy models over one SQLite file. No Qt here."""
 
 from oc_desktop.models.base import Base
+from oc_desktop.models.documents import (
+    Correspondent,
+    DocumentCopy,
+    DocumentKind,
+    IncomingDocument,
+    OutgoingDocument,
+    Routing,
+    Scan,
+)
 from oc_desktop.models.organisation import Organisation, Section, Setting, Signer
 from oc_desktop.models.users import AuditEntry, User
 
-__all__ = ["AuditEntry", "Base", "Organisation", "Section", "Setting", "Signer", "User"]
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "Correspondent",
+    "DocumentCopy",
+    "DocumentKind",
+    "IncomingDocument",
+    "Organisation",
+    "OutgoingDocument",
+    "Routing",
+    "Scan",
+    "Section",
+    "Setting",
+    "Signer",
+    "User",
+]

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from oc_desktop.models.db import Database, make_engine
+from oc_desktop.models.documents import is_search_table
 from oc_desktop.paths import PACKAGE_DIR, database_path
 
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
@@ -21,6 +22,11 @@ class NewerDatabaseError(RuntimeError):
     def __init__(self, revision: str) -> None:
         super().__init__(revision)
         self.revision = revision
+
+
+def include_name(name, type_, _parent_names) -> bool:
+    """Leave the full-text tables out of autogenerate: the models do not describe them."""
+    return not (type_ == "table" and is_search_table(name))
 
 
 def _config(path: Path):

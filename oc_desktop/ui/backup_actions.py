@@ -141,8 +141,7 @@ class BackupActions(QObject):
         self._tell(
             QMessageBox.Icon.Information,
             _(
-                "The data of {date} is back in place. The data as it was before is kept in "
-                "{copy}."
+                "The data of {date} is back in place. The data as it was before is kept in {copy}."
             ).format(
                 date=result.info.created.strftime("%d.%m.%Y %H:%M"),
                 copy=result.safety_copy or _("(nothing: the folder was empty)"),

@@ -1,0 +1,1 @@
+"""The incoming and outgoing document register: named operations and queries, no Qt."""

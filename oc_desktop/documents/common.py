@@ -1,0 +1,82 @@
+"""What both registers' operations share: field checks, the void rule, who changed what."""
+
+from datetime import date, datetime
+from typing import Any
+
+from oc_desktop import audit
+from oc_desktop.i18n import _
+from oc_desktop.laotext import index_sort_key
+from oc_desktop.models.base import utcnow
+from oc_desktop.security import TOP_SECRET, Actor
+from oc_desktop.validation import Checker, ValidationError
+
+SECTION = "documents"
+SUBJECT_MAX, NOTES_MAX, NAME_MAX, NUMBER_MAX = 1000, 4000, 300, 60
+
+
+class DuplicateDocument(ValidationError):
+    """The same sender, number and date are registered already; the clerk decides."""
+
+    def __init__(self, message: str, existing_id: int) -> None:
+        super().__init__({"doc_number": message})
+        self.existing_id = existing_id
+
+
+def check_writer(check: Checker, actor: Actor, field: str) -> None:
+    if not actor.may_write(SECTION):
+        check.fail(field, _("You may not change the register."))
+
+
+def check_levels(check: Checker, *, urgency: int, secrecy: int, actor: Actor) -> None:
+    if urgency not in (0, 1, 2):
+        check.fail("urgency", _("Choose an urgency."))
+    if not 0 <= secrecy <= TOP_SECRET:
+        check.fail("secrecy", _("Choose a secrecy level."))
+    elif not actor.sees_secret(secrecy):
+        check.fail("secrecy", _("Your clearance does not allow this secrecy level."))
+
+
+def check_date(check: Checker, field: str, value: date | None, *, required=True) -> None:
+    if value is None:
+        if required:
+            check.fail(field, _("Enter a date."))
+    elif not date(1975, 1, 1) <= (value.date() if isinstance(value, datetime) else value):
+        check.fail(field, _("This date is too far in the past."))
+
+
+def sort_or_blank(text: str, secrecy: int) -> bytes:
+    """A secret entry's sort key is blank, so sorting by it shows nothing of its text."""
+    return b"" if secrecy > 0 else index_sort_key(text)
+
+
+def snapshot(entry, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(entry, name) for name in fields}
+
+
+def stamp(entry, actor: Actor, *, created: bool) -> None:
+    now = utcnow()
+    if created:
+        entry.created_at, entry.created_by = now, actor.user_id
+    entry.updated_at, entry.updated_by = now, actor.user_id
+
+
+def void(session, entry, *, actor: Actor, reason: str, entity: str) -> None:
+    """Mark a number spoiled or withdrawn: it stays in the register with why, when, who."""
+    check = Checker()
+    reason = check.text("reason", reason, max_length=NAME_MAX)
+    check_writer(check, actor, "reason")
+    if entry.void_reason is not None:
+        check.fail("reason", _("This number is void already."))
+    check.done()
+    entry.void_reason, entry.voided_at, entry.voided_by = reason, utcnow(), actor.user_id
+    stamp(entry, actor, created=False)
+    audit.record(
+        session,
+        actor=actor,
+        action="void",
+        entity=entity,
+        entity_id=entry.id,
+        section=SECTION,
+        old=None,
+        new={"void_reason": reason},
+    )

@@ -1,0 +1,102 @@
+"""The lists a clerk picks from: correspondents (growing as clerks type) and kinds."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from oc_desktop import audit
+from oc_desktop.i18n import _
+from oc_desktop.laotext import index_sort_key, search_key
+from oc_desktop.models import Correspondent, DocumentKind
+from oc_desktop.models.db import Database
+from oc_desktop.security import Actor
+from oc_desktop.validation import Checker
+
+# The kinds seen in the office's own papers; the list is the office's to edit.
+DEFAULT_KINDS = (
+    "ມະຕິຕົກລົງ",
+    "ຄຳສັ່ງ",
+    "ຂໍ້ຕົກລົງ",
+    "ຄຳແນະນຳ",
+    "ແຈ້ງການ",
+    "ໜັງສືສະເໜີ",
+    "ບົດລາຍງານ",
+    "ໜັງສືເຊີນ",
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: int
+    name: str
+    active: bool
+
+
+def ensure_kinds(db: Database) -> None:
+    with db.begin() as session:
+        if session.scalar(select(DocumentKind.id).limit(1)) is None:
+            session.add_all(
+                DocumentKind(name=name, sort=index_sort_key(name), active=True)
+                for name in DEFAULT_KINDS
+            )
+
+
+def list_kinds(db: Database, *, include_retired: bool = False) -> list[Kind]:
+    with db.read() as session:
+        query = select(DocumentKind).order_by(DocumentKind.sort, DocumentKind.id)
+        if not include_retired:
+            query = query.where(DocumentKind.active)
+        return [Kind(k.id, k.name, k.active) for k in session.scalars(query)]
+
+
+def save_kind(db: Database, *, actor: Actor, kind_id: int | None, name: str, active=True) -> Kind:
+    """Add a kind or rename/retire one; a kind in use is retired, never deleted."""
+    check = Checker()
+    name = check.text("name", name, max_length=100)
+    if not actor.may_write("documents"):
+        check.fail("name", _("You may not change the register."))
+    check.done()
+    with db.begin() as session:
+        clash = session.scalar(select(DocumentKind.id).where(DocumentKind.name == name))
+        if clash is not None and clash != kind_id:
+            check.fail("name", _("This kind is already in the list."))
+            check.done()
+        kind = session.get(DocumentKind, kind_id) if kind_id else DocumentKind()
+        old = {"name": kind.name, "active": kind.active} if kind_id else None
+        kind.name, kind.sort, kind.active = name, index_sort_key(name), active
+        session.add(kind)
+        session.flush()
+        audit.record(
+            session,
+            actor=actor,
+            action="change" if kind_id else "create",
+            entity="document_kind",
+            entity_id=kind.id,
+            section="documents",
+            old=old,
+            new={"name": name, "active": active},
+        )
+        return Kind(kind.id, kind.name, kind.active)
+
+
+def correspondent_id(session: Session, name: str) -> int:
+    """The id of the office named so, adding it to the directory the first time."""
+    found = session.scalar(select(Correspondent.id).where(Correspondent.name == name))
+    if found is not None:
+        return found
+    entry = Correspondent(name=name, sort=index_sort_key(name))
+    session.add(entry)
+    session.flush()
+    return entry.id
+
+
+def correspondent_names(db: Database, *, starting: str = "", limit: int = 50) -> list[str]:
+    """Names for the sender/recipient completer, in Lao dictionary order."""
+    with db.read() as session:
+        query = select(Correspondent.name).order_by(Correspondent.sort).limit(limit)
+        if starting:
+            query = query.where(Correspondent.name.contains(starting, autoescape=True))
+        names = list(session.scalars(query))
+    key = search_key(starting)
+    return [n for n in names if key in search_key(n)] if key else names

@@ -1,0 +1,366 @@
+"""Named operations on the incoming register (ຂາເຂົ້າ)."""
+
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from oc_desktop import audit
+from oc_desktop.documents.common import (
+    NAME_MAX,
+    NOTES_MAX,
+    NUMBER_MAX,
+    SECTION,
+    SUBJECT_MAX,
+    DuplicateDocument,
+    check_date,
+    check_levels,
+    check_writer,
+    snapshot,
+    sort_or_blank,
+    stamp,
+    void,
+)
+from oc_desktop.documents.directory import correspondent_id
+from oc_desktop.documents.numbering import load_rules, next_seq, seq_taken
+from oc_desktop.documents.search_index import index_document
+from oc_desktop.formatting import format_date
+from oc_desktop.i18n import _
+from oc_desktop.models import Correspondent, IncomingDocument, Routing, Section
+from oc_desktop.models.db import Database
+from oc_desktop.models.documents import ANSWERED, ASSIGNED, FILED, RECEIVED, STATUSES
+from oc_desktop.security import Actor
+from oc_desktop.validation import Checker
+
+ENTITY = "incoming_document"
+FIELDS = (
+    "period",
+    "seq",
+    "received_at",
+    "sender_id",
+    "doc_number",
+    "doc_date",
+    "kind_id",
+    "subject",
+    "pages",
+    "urgency",
+    "secrecy",
+    "notes",
+    "status",
+)
+OPEN = (RECEIVED, ASSIGNED, "in_progress")
+
+
+def _checked(check: Checker, actor: Actor, **given) -> dict:
+    values = dict(given)
+    values["sender"] = check.text("sender", given["sender"], max_length=NAME_MAX)
+    values["doc_number"] = check.text("doc_number", given["doc_number"], max_length=NUMBER_MAX)
+    values["subject"] = check.text("subject", given["subject"], max_length=SUBJECT_MAX)
+    values["notes"] = check.text("notes", given["notes"], max_length=NOTES_MAX, required=False)
+    check_date(check, "received_at", given["received_at"])
+    check_date(check, "doc_date", given["doc_date"])
+    received, written = given["received_at"], given["doc_date"]
+    if received and written and written > received.date():
+        check.fail("doc_date", _("A document cannot be dated after it arrived."))
+    if given["pages"] is not None and not 0 < given["pages"] <= 10_000:
+        check.fail("pages", _("Enter the number of pages, from 1 to 10,000."))
+    check_levels(check, urgency=given["urgency"], secrecy=given["secrecy"], actor=actor)
+    check_writer(check, actor, "subject")
+    return values
+
+
+def find_duplicate(session: Session, *, sender: str, doc_number: str, doc_date: date):
+    """An earlier registration of the same sender, number and date, if any."""
+    return session.scalar(
+        select(IncomingDocument)
+        .join(Correspondent, Correspondent.id == IncomingDocument.sender_id)
+        .where(
+            Correspondent.name == sender,
+            IncomingDocument.doc_number == doc_number,
+            IncomingDocument.doc_date == doc_date,
+        )
+        .order_by(IncomingDocument.id)
+        .limit(1)
+    )
+
+
+def _index(session: Session, doc: IncomingDocument, sender: str) -> None:
+    index_document(
+        session,
+        "incoming",
+        doc_id=doc.id,
+        secrecy=doc.secrecy,
+        numbers=[str(doc.seq)],
+        words=[doc.doc_number, sender, doc.subject, doc.notes],
+    )
+
+
+def register_incoming(
+    db: Database,
+    *,
+    actor: Actor,
+    received_at: datetime,
+    sender: str,
+    doc_number: str,
+    doc_date: date,
+    kind_id: int | None,
+    subject: str,
+    pages: int | None = None,
+    urgency: int = 0,
+    secrecy: int = 0,
+    notes: str = "",
+    seq: int | None = None,
+    allow_duplicate: bool = False,
+) -> int:
+    """Give the next arrival number (or check a number typed from a paper book) and save."""
+    check = Checker()
+    values = _checked(
+        check,
+        actor,
+        received_at=received_at,
+        sender=sender,
+        doc_number=doc_number,
+        doc_date=doc_date,
+        subject=subject,
+        notes=notes,
+        pages=pages,
+        urgency=urgency,
+        secrecy=secrecy,
+    )
+    if seq is not None and not 0 < seq < 10_000_000:
+        check.fail("seq", _("Enter a number from 1 up."))
+    check.done()
+    with db.begin() as session:
+        period = load_rules(session).period_of(received_at.date())
+        if seq is None:
+            seq = next_seq(session, IncomingDocument, period=period, series="")
+        elif seq_taken(session, IncomingDocument, period=period, series="", seq=seq):
+            check.fail("seq", _("Number {number} is taken in this period.").format(number=seq))
+            check.done()
+        if not allow_duplicate:
+            earlier = find_duplicate(
+                session, sender=values["sender"], doc_number=values["doc_number"], doc_date=doc_date
+            )
+            if earlier is not None:
+                raise DuplicateDocument(
+                    _("Registered already: arrival number {number} of {date}.").format(
+                        number=earlier.seq, date=format_date(earlier.received_at.date())
+                    ),
+                    earlier.id,
+                )
+        doc = IncomingDocument(
+            period=period,
+            series="",
+            seq=seq,
+            received_at=received_at,
+            sender_id=correspondent_id(session, values["sender"]),
+            doc_number=values["doc_number"],
+            doc_date=doc_date,
+            kind_id=kind_id,
+            subject=values["subject"],
+            subject_sort=sort_or_blank(values["subject"], secrecy),
+            party_sort=sort_or_blank(values["sender"], secrecy),
+            pages=pages,
+            urgency=urgency,
+            secrecy=secrecy,
+            notes=values["notes"],
+            status=RECEIVED,
+        )
+        stamp(doc, actor, created=True)
+        session.add(doc)
+        session.flush()
+        _index(session, doc, values["sender"])
+        audit.record(
+            session,
+            actor=actor,
+            action="create",
+            entity=ENTITY,
+            entity_id=doc.id,
+            section=SECTION,
+            new=snapshot(doc, FIELDS),
+        )
+        return doc.id
+
+
+def update_incoming(
+    db: Database,
+    *,
+    actor: Actor,
+    doc_id: int,
+    received_at: datetime,
+    sender: str,
+    doc_number: str,
+    doc_date: date,
+    kind_id: int | None,
+    subject: str,
+    pages: int | None = None,
+    urgency: int = 0,
+    secrecy: int = 0,
+    notes: str = "",
+) -> None:
+    """Correct an entry; its number and period stay as given."""
+    check = Checker()
+    values = _checked(
+        check,
+        actor,
+        received_at=received_at,
+        sender=sender,
+        doc_number=doc_number,
+        doc_date=doc_date,
+        subject=subject,
+        notes=notes,
+        pages=pages,
+        urgency=urgency,
+        secrecy=secrecy,
+    )
+    with db.begin() as session:
+        doc = session.get(IncomingDocument, doc_id)
+        if doc.void_reason is not None:
+            check.fail("subject", _("A void number cannot be changed."))
+        if load_rules(session).period_of(received_at.date()) != doc.period:
+            check.fail("received_at", _("The date must stay in the period of its number."))
+        if not actor.sees_secret(doc.secrecy):
+            check.fail("secrecy", _("Your clearance does not allow this secrecy level."))
+        check.done()
+        old = snapshot(doc, FIELDS)
+        doc.received_at, doc.doc_number, doc.doc_date = received_at, values["doc_number"], doc_date
+        doc.sender_id = correspondent_id(session, values["sender"])
+        doc.kind_id, doc.subject, doc.pages = kind_id, values["subject"], pages
+        doc.subject_sort = sort_or_blank(values["subject"], secrecy)
+        doc.party_sort = sort_or_blank(values["sender"], secrecy)
+        doc.urgency, doc.secrecy, doc.notes = urgency, secrecy, values["notes"]
+        stamp(doc, actor, created=False)
+        _index(session, doc, values["sender"])
+        new = snapshot(doc, FIELDS)
+        changed = {k for k in FIELDS if old[k] != new[k]}
+        audit.record(
+            session,
+            actor=actor,
+            action="change",
+            entity=ENTITY,
+            entity_id=doc.id,
+            section=SECTION,
+            old={k: old[k] for k in changed},
+            new={k: new[k] for k in changed},
+        )
+
+
+def void_incoming(db: Database, *, actor: Actor, doc_id: int, reason: str) -> None:
+    with db.begin() as session:
+        void(
+            session,
+            session.get(IncomingDocument, doc_id),
+            actor=actor,
+            reason=reason,
+            entity=ENTITY,
+        )
+
+
+def route_incoming(
+    db: Database,
+    *,
+    actor: Actor,
+    doc_id: int,
+    section_id: int | None,
+    person: str,
+    instruction: str = "",
+    deadline: date | None = None,
+    handed_on: date,
+) -> int:
+    """Hand the document on, with the head's instruction and a deadline to follow up."""
+    check = Checker()
+    person = check.text("person", person, max_length=NAME_MAX)
+    instruction = check.text("instruction", instruction, max_length=NOTES_MAX, required=False)
+    check_date(check, "handed_on", handed_on)
+    check_date(check, "deadline", deadline, required=False)
+    if deadline and handed_on and deadline < handed_on:
+        check.fail("deadline", _("The deadline cannot be before the day it was handed over."))
+    check_writer(check, actor, "person")
+    with db.begin() as session:
+        doc = session.get(IncomingDocument, doc_id)
+        if doc.void_reason is not None:
+            check.fail("person", _("A void number cannot be routed."))
+        if section_id is not None and session.get(Section, section_id) is None:
+            check.fail("section", _("Choose a section."))
+        check.done()
+        route = Routing(
+            incoming_id=doc.id,
+            section_id=section_id,
+            person=person,
+            instruction=instruction,
+            deadline=deadline,
+            handed_on=handed_on,
+            created_by=actor.user_id,
+        )
+        session.add(route)
+        old = {"status": doc.status, "due_date": doc.due_date}
+        if doc.status == RECEIVED:
+            doc.status = ASSIGNED
+        doc.due_date = session.scalar(
+            select(func.min(Routing.deadline)).where(Routing.incoming_id == doc.id)
+        )
+        stamp(doc, actor, created=False)
+        session.flush()
+        audit.record(
+            session,
+            actor=actor,
+            action="route",
+            entity=ENTITY,
+            entity_id=doc.id,
+            section=SECTION,
+            old=old,
+            new={
+                "status": doc.status,
+                "due_date": doc.due_date,
+                "section_id": section_id,
+                "person": person,
+                "instruction": instruction,
+                "deadline": deadline,
+                "handed_on": handed_on,
+            },
+        )
+        return route.id
+
+
+def set_incoming_status(db: Database, *, actor: Actor, doc_id: int, status: str) -> None:
+    check = Checker()
+    if status not in STATUSES:
+        check.fail("status", _("Choose a status."))
+    check_writer(check, actor, "status")
+    with db.begin() as session:
+        doc = session.get(IncomingDocument, doc_id)
+        if doc.void_reason is not None:
+            check.fail("status", _("A void number cannot be changed."))
+        check.done()
+        if doc.status == status:
+            return
+        audit.record(
+            session,
+            actor=actor,
+            action="change",
+            entity=ENTITY,
+            entity_id=doc.id,
+            section=SECTION,
+            old={"status": doc.status},
+            new={"status": status},
+        )
+        doc.status = status
+        stamp(doc, actor, created=False)
+
+
+def mark_answered(session: Session, *, actor: Actor, doc_id: int) -> None:
+    """Called when an outgoing document answers this one."""
+    doc = session.get(IncomingDocument, doc_id)
+    if doc.status != FILED and doc.status != ANSWERED:
+        audit.record(
+            session,
+            actor=actor,
+            action="change",
+            entity=ENTITY,
+            entity_id=doc.id,
+            section=SECTION,
+            old={"status": doc.status},
+            new={"status": ANSWERED},
+        )
+        doc.status = ANSWERED
+        stamp(doc, actor, created=False)

@@ -1,0 +1,261 @@
+"""Named operations on the outgoing register (ຂາອອກ)."""
+
+from datetime import date
+
+from oc_desktop import audit
+from oc_desktop.documents.common import (
+    NAME_MAX,
+    NOTES_MAX,
+    SECTION,
+    SUBJECT_MAX,
+    check_date,
+    check_levels,
+    check_writer,
+    snapshot,
+    sort_or_blank,
+    stamp,
+    void,
+)
+from oc_desktop.documents.directory import correspondent_id
+from oc_desktop.documents.incoming import mark_answered
+from oc_desktop.documents.numbering import load_rules, next_seq, outgoing_number, seq_taken
+from oc_desktop.documents.search_index import index_document
+from oc_desktop.i18n import _
+from oc_desktop.models import IncomingDocument, Organisation, OutgoingDocument
+from oc_desktop.models.db import Database
+from oc_desktop.security import Actor
+from oc_desktop.validation import Checker
+
+ENTITY = "outgoing_document"
+FIELDS = (
+    "period",
+    "series",
+    "seq",
+    "number",
+    "doc_date",
+    "kind_id",
+    "subject",
+    "signer",
+    "recipients",
+    "copies",
+    "file_copy_at",
+    "answers_id",
+    "sent_on",
+    "urgency",
+    "secrecy",
+    "notes",
+)
+MAX_RECIPIENTS = 200
+
+
+def _checked(check: Checker, actor: Actor, **given) -> dict:
+    values = dict(given)
+    values["subject"] = check.text("subject", given["subject"], max_length=SUBJECT_MAX)
+    values["signer"] = check.text("signer", given["signer"], max_length=NAME_MAX, required=False)
+    values["notes"] = check.text("notes", given["notes"], max_length=NOTES_MAX, required=False)
+    values["file_copy_at"] = check.text(
+        "file_copy_at", given["file_copy_at"], max_length=200, required=False
+    )
+    recipients = [check.text("recipients", r, max_length=NAME_MAX) for r in given["recipients"]]
+    values["recipients"] = list(dict.fromkeys(r for r in recipients if r))
+    if not values["recipients"]:
+        check.fail("recipients", _("Name at least one recipient."))
+    elif len(values["recipients"]) > MAX_RECIPIENTS:
+        check.fail("recipients", _("Too many recipients."))
+    check_date(check, "doc_date", given["doc_date"])
+    check_date(check, "sent_on", given["sent_on"], required=False)
+    if given["sent_on"] and given["doc_date"] and given["sent_on"] < given["doc_date"]:
+        check.fail("sent_on", _("A document cannot be sent before its date."))
+    if not 0 < given["copies"] <= 10_000:
+        check.fail("copies", _("Enter the number of copies, from 1 to 10,000."))
+    check_levels(check, urgency=given["urgency"], secrecy=given["secrecy"], actor=actor)
+    check_writer(check, actor, "subject")
+    return values
+
+
+def _index(session, doc: OutgoingDocument) -> None:
+    index_document(
+        session,
+        "outgoing",
+        doc_id=doc.id,
+        secrecy=doc.secrecy,
+        numbers=[doc.number],
+        words=[*doc.recipients, doc.subject, doc.notes],
+    )
+
+
+def _check_answers(session, check: Checker, answers_id: int | None) -> None:
+    if answers_id is not None:
+        answered = session.get(IncomingDocument, answers_id)
+        if answered is None or answered.void_reason is not None:
+            check.fail("answers_id", _("Choose an incoming document that is not void."))
+
+
+def register_outgoing(
+    db: Database,
+    *,
+    actor: Actor,
+    doc_date: date,
+    kind_id: int | None,
+    subject: str,
+    recipients: list[str],
+    signer: str = "",
+    copies: int = 1,
+    file_copy_at: str = "",
+    answers_id: int | None = None,
+    sent_on: date | None = None,
+    urgency: int = 0,
+    secrecy: int = 0,
+    notes: str = "",
+    seq: int | None = None,
+) -> int:
+    """Give the next number of the document's series (or check one typed) and save."""
+    check = Checker()
+    values = _checked(
+        check,
+        actor,
+        doc_date=doc_date,
+        subject=subject,
+        recipients=recipients,
+        signer=signer,
+        copies=copies,
+        file_copy_at=file_copy_at,
+        sent_on=sent_on,
+        urgency=urgency,
+        secrecy=secrecy,
+        notes=notes,
+    )
+    if seq is not None and not 0 < seq < 10_000_000:
+        check.fail("seq", _("Enter a number from 1 up."))
+    check.done()
+    with db.begin() as session:
+        rules = load_rules(session)
+        period = rules.period_of(doc_date)
+        series = rules.outgoing_series(secrecy=secrecy, kind_id=kind_id)
+        if seq is None:
+            seq = next_seq(session, OutgoingDocument, period=period, series=series)
+        elif seq_taken(session, OutgoingDocument, period=period, series=series, seq=seq):
+            check.fail("seq", _("Number {number} is taken in this series.").format(number=seq))
+        _check_answers(session, check, answers_id)
+        check.done()
+        organisation = session.get(Organisation, 1)
+        abbreviation = organisation.abbreviation if organisation else ""
+        doc = OutgoingDocument(
+            period=period,
+            series=series,
+            seq=seq,
+            number=outgoing_number(seq, abbreviation),
+            doc_date=doc_date,
+            kind_id=kind_id,
+            subject=values["subject"],
+            subject_sort=sort_or_blank(values["subject"], secrecy),
+            party_sort=sort_or_blank(values["recipients"][0], secrecy),
+            signer=values["signer"],
+            recipients=values["recipients"],
+            copies=copies,
+            file_copy_at=values["file_copy_at"],
+            answers_id=answers_id,
+            sent_on=sent_on,
+            urgency=urgency,
+            secrecy=secrecy,
+            notes=values["notes"],
+        )
+        for name in values["recipients"]:
+            correspondent_id(session, name)
+        stamp(doc, actor, created=True)
+        session.add(doc)
+        session.flush()
+        _index(session, doc)
+        audit.record(
+            session,
+            actor=actor,
+            action="create",
+            entity=ENTITY,
+            entity_id=doc.id,
+            section=SECTION,
+            new=snapshot(doc, FIELDS),
+        )
+        if answers_id is not None:
+            mark_answered(session, actor=actor, doc_id=answers_id)
+        return doc.id
+
+
+def update_outgoing(
+    db: Database,
+    *,
+    actor: Actor,
+    doc_id: int,
+    doc_date: date,
+    kind_id: int | None,
+    subject: str,
+    recipients: list[str],
+    signer: str = "",
+    copies: int = 1,
+    file_copy_at: str = "",
+    answers_id: int | None = None,
+    sent_on: date | None = None,
+    urgency: int = 0,
+    notes: str = "",
+) -> None:
+    """Correct an entry. Its number, series and secrecy stay: they decided the number."""
+    check = Checker()
+    with db.begin() as session:
+        doc = session.get(OutgoingDocument, doc_id)
+        values = _checked(
+            check,
+            actor,
+            doc_date=doc_date,
+            subject=subject,
+            recipients=recipients,
+            signer=signer,
+            copies=copies,
+            file_copy_at=file_copy_at,
+            sent_on=sent_on,
+            urgency=urgency,
+            secrecy=doc.secrecy,
+            notes=notes,
+        )
+        if doc.void_reason is not None:
+            check.fail("subject", _("A void number cannot be changed."))
+        if load_rules(session).period_of(doc_date) != doc.period:
+            check.fail("doc_date", _("The date must stay in the period of its number."))
+        _check_answers(session, check, answers_id)
+        check.done()
+        old = snapshot(doc, FIELDS)
+        doc.doc_date, doc.kind_id, doc.subject = doc_date, kind_id, values["subject"]
+        doc.subject_sort = sort_or_blank(values["subject"], doc.secrecy)
+        doc.party_sort = sort_or_blank(values["recipients"][0], doc.secrecy)
+        doc.signer, doc.recipients, doc.copies = values["signer"], values["recipients"], copies
+        doc.file_copy_at, doc.sent_on = values["file_copy_at"], sent_on
+        doc.urgency, doc.notes = urgency, values["notes"]
+        newly_answered = answers_id is not None and answers_id != doc.answers_id
+        doc.answers_id = answers_id
+        for name in values["recipients"]:
+            correspondent_id(session, name)
+        stamp(doc, actor, created=False)
+        _index(session, doc)
+        new = snapshot(doc, FIELDS)
+        changed = [k for k in FIELDS if old[k] != new[k]]
+        audit.record(
+            session,
+            actor=actor,
+            action="change",
+            entity=ENTITY,
+            entity_id=doc.id,
+            section=SECTION,
+            old={k: old[k] for k in changed},
+            new={k: new[k] for k in changed},
+        )
+        if newly_answered:
+            mark_answered(session, actor=actor, doc_id=answers_id)
+
+
+def void_outgoing(db: Database, *, actor: Actor, doc_id: int, reason: str) -> None:
+    with db.begin() as session:
+        void(
+            session,
+            session.get(OutgoingDocument, doc_id),
+            actor=actor,
+            reason=reason,
+            entity=ENTITY,
+        )

@@ -1,9 +1,15 @@
 """Realistic demo data in Lao for every section, the same for the same seed."""
 
 import random
+from datetime import date
 
+from oc_desktop.documents.demo import bulk_incoming, fill_documents
 from oc_desktop.models.db import Database
 from oc_desktop.profile import SectionRow, SignerRow, ensure_defaults, load_profile, save_profile
+
+# Entered one by one through the named operations (routed, answered, voided); any
+# more are written in bulk as past years' registers.
+ENTERED_DOCUMENTS = 400
 
 PROVINCES = (
     "ອັດຕະປື",
@@ -86,3 +92,8 @@ def build_demo(db: Database, *, documents: int, seed: int, progress=print) -> No
     rng = random.Random(seed)
     fill_profile(db, rng)
     progress(f"profile: {load_profile(db).name}")
+    entered = min(documents, ENTERED_DOCUMENTS)
+    fill_documents(db, rng, count=entered, today=date.today())
+    if documents > entered:
+        bulk_incoming(db, rng, count=documents - entered)
+    progress(f"documents: {documents}")

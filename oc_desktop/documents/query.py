@@ -24,7 +24,9 @@ from oc_desktop.models.documents import SEARCH_TABLES
 from oc_desktop.security import TOP_SECRET, Actor
 
 OPEN_STATUSES = ("received", "assigned", "in_progress")
-COUNT_CAP = 100_000
+COUNT_CAP = 10_000
+# A fragment the index finds this often is searched by walking the register in order.
+MANY = 2_000
 MODELS = {"incoming": IncomingDocument, "outgoing": OutgoingDocument}
 
 
@@ -91,47 +93,55 @@ def _sort_columns(model) -> dict:
     return columns
 
 
-def _matches(register: str, model, actor: Actor, needle: str):
-    """Rows whose searchable text holds the fragment, as far as the actor may see."""
+def _index_hits(register: str, needle: str, column: str | None):
+    """Rowids the trigram index finds for a fragment of three characters or more."""
     fts = SEARCH_TABLES[register]
-    if len(needle) >= 3:
-        phrase = '"' + needle.replace('"', '""') + '"'
+    phrase = '"' + needle.replace('"', '""') + '"'
+    name = f"q_{column or 'any'}"
+    value = phrase if column is None else f"{column} : {phrase}"
+    return (
+        select(literal_column("rowid"))
+        .select_from(table(fts))
+        .where(text(f"{fts} MATCH :{name}").bindparams(**{name: value}))
+    )
 
-        def hits(column: str | None):
-            query = phrase if column is None else f"{column} : {phrase}"
-            return (
-                select(literal_column("rowid"))
-                .select_from(table(fts))
-                .where(
-                    text(f"{fts} MATCH :q_{column or 'any'}").bindparams(
-                        **{f"q_{column or 'any'}": query}
-                    )
-                )
-            )
-    else:
-        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
-        def hits(column: str | None):
-            where = (
-                "open_text LIKE :p ESCAPE '\\' OR secret_text LIKE :p ESCAPE '\\'"
-                if column is None
-                else f"{column} LIKE :p ESCAPE '\\'"
-            )
-            return (
-                select(literal_column("rowid"))
-                .select_from(table(fts))
-                .where(text(where).bindparams(p=pattern))
-            )
+def _row_holds(register: str, model, actor: Actor, needle: str):
+    """Checked row by row: the entry's own index text holds the fragment."""
+    fts = SEARCH_TABLES[register]
+    secret = (
+        "" if actor.clearance <= 0 else " OR (:level >= secrecy AND instr(s.secret_text, :n) > 0)"
+    )
+    clause = text(
+        f"EXISTS (SELECT 1 FROM {fts} AS s WHERE s.rowid = {model.__tablename__}.id"
+        f" AND (instr(s.open_text, :n) > 0{secret}))"
+    ).bindparams(n=needle, **({"level": actor.clearance} if secret else {}))
+    return clause
 
+
+def _many(session, register: str, needle: str) -> bool:
+    """Whether a fragment is common enough that walking the table in order and checking
+    each row finds a page sooner than gathering every match first."""
+    if len(needle) < 3:
+        return True
+    probe = _index_hits(register, needle, None).limit(MANY)
+    return session.scalar(select(func.count()).select_from(probe.subquery())) >= MANY
+
+
+def _matches(session, register: str, model, actor: Actor, needle: str):
+    """Rows whose searchable text holds the fragment, as far as the actor may see."""
+    if _many(session, register, needle):
+        return _row_holds(register, model, actor, needle)
     if actor.clearance <= 0:
-        return model.id.in_(hits("open_text"))
-    anywhere = model.id.in_(hits(None))
+        return model.id.in_(_index_hits(register, needle, "open_text"))
+    anywhere = model.id.in_(_index_hits(register, needle, None))
     if actor.clearance >= TOP_SECRET:
         return anywhere
-    return and_(anywhere, or_(model.secrecy <= actor.clearance, model.id.in_(hits("open_text"))))
+    in_open = model.id.in_(_index_hits(register, needle, "open_text"))
+    return and_(anywhere, or_(model.secrecy <= actor.clearance, in_open))
 
 
-def _conditions(query: RegisterQuery, actor: Actor, today: date) -> list:
+def _conditions(session, query: RegisterQuery, actor: Actor, today: date) -> list:
     model = MODELS[query.register]
     conditions = []
     if query.period is not None:
@@ -157,16 +167,30 @@ def _conditions(query: RegisterQuery, actor: Actor, today: date) -> list:
             ]
     needle = search_key(query.text)
     if needle:
-        conditions.append(_matches(query.register, model, actor, needle))
+        conditions.append(_matches(session, query.register, model, actor, needle))
     return conditions
 
 
 def count_rows(db: Database, actor: Actor, query: RegisterQuery, *, today: date, cap=COUNT_CAP):
     """How many rows match, counted up to ``cap`` (the table says "more than" past it)."""
     model = MODELS[query.register]
-    inner = select(literal(1)).select_from(model).where(*_conditions(query, actor, today))
+    needle = search_key(query.text)
     with db.read() as session:
-        return session.scalar(select(func.count()).select_from(inner.limit(cap).subquery()))
+        if _index_alone(query, actor, needle):
+            # Only the fragment narrows the register: count in the index itself.
+            column = "open_text" if actor.clearance <= 0 else None
+            inner = _index_hits(query.register, needle, column).limit(cap)
+        else:
+            conditions = _conditions(session, query, actor, today)
+            inner = select(literal(1)).select_from(model).where(*conditions).limit(cap)
+        return session.scalar(select(func.count()).select_from(inner.subquery()))
+
+
+def _index_alone(query: RegisterQuery, actor: Actor, needle: str) -> bool:
+    unfiltered = replace(query, text="", sort="number", descending=True) == RegisterQuery(
+        register=query.register
+    )
+    return unfiltered and len(needle) >= 3 and actor.clearance in (0, TOP_SECRET)
 
 
 def fetch_page(
@@ -175,14 +199,14 @@ def fetch_page(
     model = MODELS[query.register]
     columns = _sort_columns(model).get(query.sort) or _sort_columns(model)["number"]
     order = [c.desc() if query.descending else c.asc() for c in (*columns, model.id)]
-    statement = (
-        select(model)
-        .where(*_conditions(query, actor, today))
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
     with db.read() as session:
+        statement = (
+            select(model)
+            .where(*_conditions(session, query, actor, today))
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit)
+        )
         docs = list(session.scalars(statement))
         kinds = {k: n for k, n in session.execute(select(DocumentKind.id, DocumentKind.name))}
         senders = {}

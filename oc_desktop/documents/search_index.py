@@ -12,13 +12,18 @@ from oc_desktop.laotext import search_key
 from oc_desktop.models.documents import SEARCH_TABLES
 
 
-def _write(session: Session, register: str, doc_id: int, public: str, private: str) -> None:
+def index_texts(*, secrecy: int, numbers: list[str], words: list[str]) -> dict[str, str]:
+    """The open and secret text of one document, folded for search."""
+    numbers_text = " ".join(n for n in numbers if n)
+    everything = " ".join([numbers_text, *(w for w in words if w)])
+    if secrecy > 0:
+        return {"open": search_key(numbers_text), "secret": search_key(everything)}
+    return {"open": search_key(everything), "secret": ""}
+
+
+def insert_statement(register: str):
     table = SEARCH_TABLES[register]
-    session.execute(text(f"DELETE FROM {table} WHERE rowid = :id"), {"id": doc_id})
-    session.execute(
-        text(f"INSERT INTO {table} (rowid, open_text, secret_text) VALUES (:id, :o, :s)"),
-        {"id": doc_id, "o": search_key(public), "s": search_key(private)},
-    )
+    return text(f"INSERT INTO {table} (rowid, open_text, secret_text) VALUES (:id, :open, :secret)")
 
 
 def index_document(
@@ -31,9 +36,7 @@ def index_document(
     words: list[str],
 ) -> None:
     """Store the numbers (always open) and the words (open unless the document is secret)."""
-    numbers_text = " ".join(n for n in numbers if n)
-    words_text = " ".join(w for w in words if w)
-    if secrecy > 0:
-        _write(session, register, doc_id, numbers_text, f"{numbers_text} {words_text}")
-    else:
-        _write(session, register, doc_id, f"{numbers_text} {words_text}", "")
+    table = SEARCH_TABLES[register]
+    session.execute(text(f"DELETE FROM {table} WHERE rowid = :id"), {"id": doc_id})
+    texts = index_texts(secrecy=secrecy, numbers=numbers, words=words)
+    session.execute(insert_statement(register), {"id": doc_id, **texts})

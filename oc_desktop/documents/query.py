@@ -242,3 +242,14 @@ def _row(doc, actor: Actor, kinds: dict, senders: dict) -> RegisterRow:
     if actor.sees_secret(doc.secrecy):
         return row
     return replace(row, party=None, doc_number=None, subject=None, hidden=True)
+
+
+def periods(db: Database, *, register: str) -> list[int]:
+    """The periods a register holds, newest first (from the ends of its number index)."""
+    model = MODELS[register]
+    with db.read() as session:
+        first = session.scalar(select(func.min(model.period)))
+        last = session.scalar(select(func.max(model.period)))
+    if first is None:
+        return []
+    return list(range(last, first - 1, -1))

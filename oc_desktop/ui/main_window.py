@@ -10,7 +10,9 @@ from oc_desktop import __version__
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
 from oc_desktop.ui.backup_actions import install_backup_actions
+from oc_desktop.security import SYSTEM
 from oc_desktop.ui.base_tab import BaseTab, PlaceholderTab
+from oc_desktop.ui.documents_tab import DocumentsTab
 from oc_desktop.ui.settings_tab import SettingsTab
 
 
@@ -46,7 +48,7 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> list[BaseTab]:
         """Each section's tab; a section not built yet shows a plain placeholder."""
         return [
-            PlaceholderTab(self.db, N_("Documents"), self.actor),
+            DocumentsTab(self.db, self.actor or SYSTEM, self.data_dir),
             PlaceholderTab(self.db, N_("Seal"), self.actor),
             PlaceholderTab(self.db, N_("Staff"), self.actor),
             PlaceholderTab(self.db, N_("Budget"), self.actor),

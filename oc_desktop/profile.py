@@ -79,7 +79,11 @@ def load_profile(db: Database) -> Profile:
 
 
 def ensure_defaults(db: Database) -> None:
-    """A new data file starts with the four sections of Article 5 and an empty profile."""
+    """A new data file starts with the four sections of Article 5, an empty profile and
+    the kinds of document seen in the office's papers."""
+    from oc_desktop.documents.directory import ensure_kinds
+
+    ensure_kinds(db)
     with db.begin() as session:
         if session.get(Organisation, 1) is None:
             session.add(Organisation(id=1, name="", abbreviation="", place="", parent_body=""))

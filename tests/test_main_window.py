@@ -36,8 +36,12 @@ def _visible_texts(window) -> list[str]:
     for table in window.findChildren(QTableWidget):
         texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     for combo in window.findChildren(QComboBox):
-        if combo is not window.settings_tab.language_combo:
-            texts += [combo.itemText(i) for i in range(combo.count())]
+        if combo is window.settings_tab.language_combo:
+            continue
+        # A filter of the office's own names (sections, kinds) shows them as typed;
+        # only its "All" item is the program's text.
+        shown = 1 if combo.property("holds_data") else combo.count()
+        texts += [combo.itemText(i) for i in range(shown)]
     return [t.replace(str(window.data_dir), "") for t in texts if t]
 
 

@@ -66,6 +66,8 @@ class DocumentsTab(BaseTab):
         self.period, self.kind, self.status = QComboBox(), QComboBox(), QComboBox()
         self.secrecy, self.section, self.urgency = QComboBox(), QComboBox(), QComboBox()
         self.overdue = QCheckBox()
+        for combo in (self.period, self.kind, self.section):
+            combo.setProperty("holds_data", True)  # the office's own names, not UI text
         self.filters = (
             self.period,
             self.kind,

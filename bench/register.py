@@ -1,0 +1,152 @@
+"""The document register at scale: first page, search as the clerk types, a sort.
+
+    .venv/bin/python bench/register.py --documents 1000000
+
+Builds (or reuses, under bench/data/) a data file with N incoming documents, opens
+the real Documents tab offscreen and times its first page; then the program's search
+(count + first page, as the tab does on each pause in typing) over a fixed set of Lao
+and Latin fragments of 1 to 12 characters, against one hand-written SQLite LIKE query
+per fragment in the same run (the baseline); then a sort by subject (Lao order).
+The last line is one JSON object of medians/percentiles.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from oc_desktop.demo import fill_profile  # noqa: E402
+from oc_desktop.documents.demo import bulk_incoming  # noqa: E402
+from oc_desktop.documents.query import RegisterQuery, count_rows, fetch_page  # noqa: E402
+from oc_desktop.models.migrate import open_database  # noqa: E402
+from oc_desktop.security import CLERK, Actor  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+QUERIES = (
+    "ກ",
+    "12",
+    "ການ",
+    "ຄອສພ",
+    "ສຳມະນາ",
+    "vientiane",
+    "1234",
+    "ງົບປະມານ",
+    "ເລື່ອນຊັ້ນ",
+    "໒໐໒໕",
+    "ພະແນກການເງິນ",
+    "ການຝຶກອົບຮົມພະນັກ",
+    "Times",
+    "ຊາວໜຸ່ມ",
+    "ປະຈຳໄຕມາດ 3",
+)
+# A clerk with confidential clearance: the search then checks both index columns.
+READER = Actor(None, "bench", "bench", frozenset({CLERK}), 1)
+PAGE = 200
+
+
+def build(folder: Path, documents: int):
+    folder.mkdir(parents=True, exist_ok=True)
+    db = open_database(folder)
+    if not (folder / "built").exists():
+        rng = random.Random(7)
+        fill_profile(db, rng)
+        started = time.perf_counter()
+        bulk_incoming(db, rng, count=documents)
+        print(f"built {documents} documents in {time.perf_counter() - started:.0f} s", flush=True)
+        (folder / "built").write_text(str(documents))
+    return db
+
+
+def program_search(db, text: str) -> float:
+    started = time.perf_counter()
+    query, today = RegisterQuery(text=text), date.today()
+    rows = fetch_page(db, READER, query, offset=0, limit=PAGE, today=today)
+    if len(rows) == PAGE:
+        count_rows(db, READER, query, today=today)
+    return (time.perf_counter() - started) * 1000
+
+
+def baseline_search(db, text: str) -> float:
+    """What one would write by hand: LIKE over the columns, newest first, one page."""
+    pattern = f"%{text}%"
+    started = time.perf_counter()
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql(
+            "SELECT d.id, d.seq, d.subject, c.name FROM incoming_document d"
+            " JOIN correspondent c ON c.id = d.sender_id"
+            " WHERE d.subject LIKE ? OR c.name LIKE ? OR d.doc_number LIKE ? OR d.notes LIKE ?"
+            " OR CAST(d.seq AS TEXT) LIKE ?"
+            " ORDER BY d.period DESC, d.series DESC, d.seq DESC LIMIT ?",
+            (pattern, pattern, pattern, pattern, pattern, PAGE),
+        ).fetchall()
+    return (time.perf_counter() - started) * 1000
+
+
+def first_page_ms(db, data_dir: Path) -> float:
+    from oc_desktop.ui.app import make_application
+    from oc_desktop.ui.documents_tab import DocumentsTab
+
+    make_application()
+    started = time.perf_counter()
+    tab = DocumentsTab(db, READER, data_dir)
+    tab.show()
+    assert tab.model.rowCount() == PAGE
+    elapsed = (time.perf_counter() - started) * 1000
+    tab.close()
+    return elapsed
+
+
+def percentile(values, share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    folder = HERE / "data" / f"register-{args.documents}"
+    db = build(folder, args.documents)
+    first = statistics.median(first_page_ms(db, folder) for _ in range(args.runs))
+    ours, theirs = [], []
+    for _ in range(args.runs):
+        for text in QUERIES:
+            ours.append(program_search(db, text))
+            theirs.append(baseline_search(db, text))
+    sorts = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        fetch_page(
+            db,
+            READER,
+            RegisterQuery(sort="subject", descending=False),
+            offset=0,
+            limit=PAGE,
+            today=date.today(),
+        )
+        sorts.append((time.perf_counter() - started) * 1000)
+    figures = {
+        "documents": args.documents,
+        "first_page_ms": round(first, 1),
+        "search_p50_ms": round(statistics.median(ours), 1),
+        "search_p95_ms": round(percentile(ours, 0.95), 1),
+        "baseline_p50_ms": round(statistics.median(theirs), 1),
+        "baseline_p95_ms": round(percentile(theirs, 0.95), 1),
+        "sort_ms": round(statistics.median(sorts), 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -59,6 +59,8 @@ class DocumentsTab(BaseTab):
         self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._typing.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _text: self._typing.start())
+        self._counting = QTimer(self, singleShot=True, interval=0)
+        self._counting.timeout.connect(self._count)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_entry)
         self.count_label = QLabel()
@@ -202,10 +204,21 @@ class DocumentsTab(BaseTab):
         """Re-query the first page and the count: on every keystroke pause and filter."""
         query, today = self.query(), date.today()
         rows = fetch_page(self.db, self.actor, query, offset=0, limit=PAGE, today=today)
-        total = (
-            count_rows(self.db, self.actor, query, today=today) if len(rows) == PAGE else len(rows)
-        )
-        self.model.reset(rows, total)
+        full = len(rows) == PAGE
+        self.model.reset(rows, len(rows) + 1 if full else len(rows))
+        if full:
+            # The page is on screen first; counting a common fragment takes longer.
+            self.count_label.setText(_("Counting…"))
+            self._counting.start()
+        else:
+            self._show_count(len(rows))
+
+    def _count(self) -> None:
+        total = count_rows(self.db, self.actor, self.query(), today=date.today())
+        self.model.total = max(total, len(self.model.rows))
+        self._show_count(total)
+
+    def _show_count(self, total: int) -> None:
         if total >= COUNT_CAP:
             text = _("More than {count} entries").format(count=format_int(COUNT_CAP))
         else:

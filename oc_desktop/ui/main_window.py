@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToo
 from oc_desktop import __version__
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
-from oc_desktop.ui.backup_actions import install_backup_actions
 from oc_desktop.security import SYSTEM
+from oc_desktop.ui.backup_actions import install_backup_actions
 from oc_desktop.ui.base_tab import BaseTab, PlaceholderTab
 from oc_desktop.ui.documents_tab import DocumentsTab
 from oc_desktop.ui.settings_tab import SettingsTab

@@ -24,8 +24,11 @@ def main() -> None:
         count = rng.choice((1, 1, 1, 5, 40))
         with db.begin() as session:
             rows = [
-                Section(name=f"crash {seed}-{serial + i} " + "ສ" * rng.randint(0, 3000),
-                        position=serial + i, active=True)
+                Section(
+                    name=f"crash {seed}-{serial + i} " + "ສ" * rng.randint(0, 3000),
+                    position=serial + i,
+                    active=True,
+                )
                 for i in range(count)
             ]
             session.add_all(rows)

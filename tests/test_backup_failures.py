@@ -110,8 +110,16 @@ def test_the_command_line_reports_a_drive_that_cannot_take_the_file(db, data_dir
     before = _live_state(data_dir)
 
     result = subprocess.run(
-        [sys.executable, "-m", "oc_desktop", "backup", "--data-dir", str(data_dir),
-         "--to", str(usb)],
+        [
+            sys.executable,
+            "-m",
+            "oc_desktop",
+            "backup",
+            "--data-dir",
+            str(data_dir),
+            "--to",
+            str(usb),
+        ],
         capture_output=True,
         text=True,
         timeout=120,

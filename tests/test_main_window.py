@@ -104,11 +104,11 @@ def test_profile_saved_from_the_settings_tab(window, qtbot, db):
     assert window.statusBar().currentMessage() == "ບັນທຶກການຕັ້ງຄ່າແລ້ວ."
 
 
-def test_window_state_is_remembered(window, qtbot, db, data_dir, qsettings):
+def test_window_state_is_remembered(window, qtbot, db, data_dir, qsettings, actor):
     window.resize(720, 540)
     window.tabs.setCurrentIndex(3)
     window.close()
-    again = MainWindow(db, data_dir, qsettings)
+    again = MainWindow(db, data_dir, qsettings, actor)
     qtbot.addWidget(again)
     assert again.tabs.currentIndex() == 3
     assert (again.width(), again.height()) == (720, 540)
@@ -138,10 +138,10 @@ def test_number_fields_read_lao_digits(window, qtbot, db, type_text):
     assert get_setting(db, "due_soon_days") == 12
 
 
-def test_a_window_state_saved_too_small_opens_usable(window, qtbot, db, data_dir, qsettings):
+def test_a_window_state_saved_too_small_opens_usable(window, qtbot, db, data_dir, qsettings, actor):
     window.setMinimumSize(0, 0)
     window.resize(320, 200)
     window.close()
-    again = MainWindow(db, data_dir, qsettings)
+    again = MainWindow(db, data_dir, qsettings, actor)
     qtbot.addWidget(again)
     assert again.width() >= 640 and again.height() >= 480

@@ -193,12 +193,21 @@ def test_command_line_backup_then_restore_on_a_new_pc(db, data_dir, tmp_path, us
     looked = _cli("restore", "--data-dir", new_pc, "--from", written, "--password-file", secret)
     assert looked.returncode == 0 and not new_pc.exists()  # without --yes, nothing changes
 
-    wrong = _cli("restore", "--data-dir", new_pc, "--from", written, "--yes",
-                 "--password-env", "NO_SUCH_VARIABLE_SET")
+    wrong = _cli(
+        "restore",
+        "--data-dir",
+        new_pc,
+        "--from",
+        written,
+        "--yes",
+        "--password-env",
+        "NO_SUCH_VARIABLE_SET",
+    )
     assert wrong.returncode == 2 and not new_pc.exists()
 
-    done = _cli("restore", "--data-dir", new_pc, "--from", written, "--yes",
-                "--password-file", secret)
+    done = _cli(
+        "restore", "--data-dir", new_pc, "--from", written, "--yes", "--password-file", secret
+    )
     assert done.returncode == 0, done.stderr
     assert set(ids) <= section_ids(new_pc)
 

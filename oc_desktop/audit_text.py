@@ -11,6 +11,7 @@ from oc_desktop.formatting import format_datetime, format_int
 from oc_desktop.i18n import N_, _
 from oc_desktop.security import CLEARANCE_LABELS, ROLE_LABELS
 
+#: the areas of the program (not the office's own sections, ຂະແໜງ)
 SECTION_LABELS = {
     "documents": N_("Documents"),
     "seal": N_("Seal"),
@@ -55,13 +56,14 @@ FIELD_LABELS = {
     "place": N_("Place on the date line"),
     "parent_body": N_("Parent body"),
     "language": N_("Language"),
-    "lao_digits": N_("Lao digits"),
+    "lao_digits": N_("Digits"),
     "due_soon_days": N_("Follow-up: due within (days)"),
-    "idle_lock_minutes": N_("Lock after idle minutes"),
+    "idle_lock_minutes": N_("Lock after idle minutes (0: never)"),
     "sign_in_attempts": N_("Wrong passwords before a wait"),
-    "lockout_seconds": N_("First wait (seconds)"),
+    "lockout_seconds": N_("First wait (seconds), doubled each time"),
     "last_backup_at": N_("Last backup"),
 }
+LANGUAGE_NAMES = {"lo": "ພາສາລາວ", "en": "English"}
 MAX_SUMMARY = 160
 
 
@@ -73,6 +75,10 @@ def describe(key: str, value: Any) -> str:
     """One stored value as words: roles and clearance by name, times as the office writes."""
     if value is None or value == "":
         return "—"
+    if key == "lao_digits":
+        return _("Lao digits ໐-໙") if value else _("Arabic digits 0-9")
+    if key == "language":
+        return LANGUAGE_NAMES.get(value, str(value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if key == "roles" and isinstance(value, list):

@@ -39,6 +39,7 @@ from oc_desktop.audit_text import ACTION_LABELS, ENTITY_LABELS, SECTION_LABELS, 
 from oc_desktop.audit_text import summary as change_summary
 from oc_desktop.formatting import InputError, format_datetime, format_int, parse_date
 from oc_desktop.i18n import N_, _
+from oc_desktop.security import SYSTEM
 from oc_desktop.ui.base_tab import BaseTab
 from oc_desktop.ui.forms import ERROR_STYLE, FormRows
 from oc_desktop.ui.row_model import Column, RowTableModel
@@ -63,7 +64,7 @@ class AuditTab(BaseTab):
         who, when = QFormLayout(), QFormLayout()
         self.rows = FormRows(who)
         self.rows.add("person", N_("Person"), self.person)
-        self.rows.add("section", N_("Section"), self.section)
+        self.rows.add("section", N_("Area"), self.section)
         self.period_rows = FormRows(when)
         self.period_rows.add("start", N_("From date"), self.start)
         self.period_rows.add("end", N_("To date"), self.end)
@@ -82,7 +83,7 @@ class AuditTab(BaseTab):
                 Column(N_("Time"), lambda r: format_datetime(r.at, seconds=True), lambda r: r.at),
                 Column(N_("Person"), lambda r: self.names.get(r.username, r.username)),
                 Column(N_("Action"), lambda r: label(ACTION_LABELS, r.action)),
-                Column(N_("Section"), lambda r: label(SECTION_LABELS, r.section)),
+                Column(N_("Area"), lambda r: label(SECTION_LABELS, r.section)),
                 Column(N_("Record"), lambda r: label(ENTITY_LABELS, r.entity)),
                 Column(N_("Record no."), lambda r: r.entity_id),
                 Column(N_("Old → new"), lambda r: change_summary(r.old, r.new)),
@@ -148,6 +149,7 @@ class AuditTab(BaseTab):
         self.verify_button.setText(_("Check the chain"))
         self.detail.setHorizontalHeaderLabels([_("Field"), _("Before"), _("After")])
         self._fill_sections()
+        self._fill_people()
         self.model.retranslate()
         self._show_page_label()
 
@@ -155,7 +157,7 @@ class AuditTab(BaseTab):
         current = self.section.currentData()
         self.section.blockSignals(True)
         self.section.clear()
-        self.section.addItem(_("All sections"), None)
+        self.section.addItem(_("All areas"), None)
         for key, message in SECTION_LABELS.items():
             self.section.addItem(_(message), key)
         self.section.setCurrentIndex(max(0, self.section.findData(current)))
@@ -164,12 +166,13 @@ class AuditTab(BaseTab):
     def _fill_people(self) -> None:
         everyone = people(self.db, actor=self.actor)
         self.names = {username: full_name for username, full_name in everyone}
+        self.names[SYSTEM.username] = _("The program itself")
         current = self.person.currentData()
         self.person.blockSignals(True)
         self.person.clear()
         self.person.addItem(_("Everyone"), None)
-        for username, full_name in everyone:
-            self.person.addItem(f"{full_name} ({username})", username)
+        for username, _full_name in everyone:
+            self.person.addItem(f"{self.names[username]} ({username})", username)
         self.person.setCurrentIndex(max(0, self.person.findData(current)))
         self.person.blockSignals(False)
 

@@ -140,8 +140,10 @@ class BackupDialog(QDialog):
             problem = _("Put in a USB drive or choose a folder.")
         elif self.encrypt.isChecked():
             if len(self.password.text()) < 8:
-                problem = _("The password needs at least 8 characters. Keep it safe: "
-                            "without it the backup cannot be restored.")
+                problem = _(
+                    "The password needs at least 8 characters. Keep it safe: "
+                    "without it the backup cannot be restored."
+                )
             elif self.password.text() != self.repeat.text():
                 problem = _("The two passwords are not the same.")
         self.hint.setText(problem)

@@ -59,6 +59,10 @@ class IdleWatcher(QObject):
     def interval(self) -> int:
         return self._timer.interval()
 
+    def remaining_ms(self) -> int:
+        """Time left before the lock; -1 when it is not counting (locked, or never)."""
+        return self._timer.remainingTime()
+
     def pause(self) -> None:
         self._timer.stop()
 

@@ -98,6 +98,8 @@ def make_window(app, qtbot, db, data_dir, qsettings):
         qtbot.addWidget(main_window)
         main_window.show()
         qtbot.waitExposed(main_window)
+        main_window.activateWindow()  # window shortcuts (Ctrl+L, Ctrl+1…) need it
+        qtbot.waitUntil(main_window.isActiveWindow)
         return main_window
 
     return make

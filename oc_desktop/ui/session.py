@@ -47,6 +47,7 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # restarts to the millisecond
         self._timer.timeout.connect(self.idle)
         QApplication.instance().installEventFilter(self)
         self.set_interval(interval_ms)

@@ -100,7 +100,7 @@ class LockScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         box = QWidget()
-        box.setMaximumWidth(560)
+        box.setFixedWidth(560)  # a wrapped label needs a width to know its height
         column = QVBoxLayout(box)
         column.addWidget(self.heading)
         column.addWidget(self.who)

@@ -84,7 +84,7 @@ class UsersTab(BaseTab):
         grid = QGridLayout(roles)
         grid.setContentsMargins(0, 0, 0, 0)
         for i, box in enumerate(self.role_boxes.values()):
-            grid.addWidget(box, i // 2, i % 2)
+            grid.addWidget(box, i, 0)  # one a line: the Lao names are long
         self.clearance = QComboBox()
         self.active = QCheckBox()
         self.password, self.password_again = password_edit(), password_edit()
@@ -131,6 +131,7 @@ class UsersTab(BaseTab):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([800, 400])  # the list gets the room; the form keeps its own
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.dialog: PasswordDialog | None = None

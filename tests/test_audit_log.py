@@ -146,7 +146,9 @@ def test_check_the_chain_reports_the_first_changed_row(make_window, admin, db, q
     with db.read() as session:
         trail = list(session.scalars(select(AuditEntry.id).order_by(AuditEntry.id)))
     tab = make_window(admin).tab_for(AuditTab)
-    _click(qtbot, tab.verify_button)
+    with qtbot.waitSignal(tab.verified, timeout=20_000) as checked:
+        _click(qtbot, tab.verify_button)
+    assert checked.args == [None]
     assert tab.verify_label.text() == "ບັນທຶກການກວດກາຄົບຖ້ວນ ບໍ່ຖືກແກ້ໄຂ."
     victim = trail[3]
     with sqlite3.connect(database_path(data_dir)) as connection:
@@ -154,7 +156,9 @@ def test_check_the_chain_reports_the_first_changed_row(make_window, admin, db, q
             "UPDATE audit_entry SET new = '{\"due_soon_days\": 99}' WHERE id = ?", (victim,)
         )
     tab.page_size = 10
-    _click(qtbot, tab.verify_button)
+    with qtbot.waitSignal(tab.verified, timeout=20_000) as checked:
+        _click(qtbot, tab.verify_button)
+    assert checked.args == [victim]
     assert tab.verify_label.text() == (f"ບັນທຶກການກວດກາຖືກແກ້ໄຂຢູ່ນອກ OC Desktop, ເລີ່ມແຕ່ລາຍການທີ {victim}.")
     chosen = tab.table.selectionModel().selectedRows()
     assert [tab.model.row(index.row()).id for index in chosen] == [victim]

@@ -9,7 +9,7 @@ Printing hook: ``current_query()`` is the filter on screen; a printout walks
 row with ``oc_desktop.audit_text``.
 """
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -40,6 +41,7 @@ from oc_desktop.audit_text import summary as change_summary
 from oc_desktop.formatting import InputError, format_datetime, format_int, parse_date
 from oc_desktop.i18n import N_, _
 from oc_desktop.security import SYSTEM
+from oc_desktop.ui.backup_dialogs import Job
 from oc_desktop.ui.base_tab import BaseTab
 from oc_desktop.ui.forms import ERROR_STYLE, FormRows
 from oc_desktop.ui.row_model import Column, RowTableModel
@@ -48,8 +50,13 @@ OK_STYLE = "color: #1b5e20;"
 
 
 class AuditTab(BaseTab):
+    #: the chain was checked: the first entry that no longer matches, or None
+    verified = Signal(object)
+
     def __init__(self, db, actor, parent=None) -> None:
         super().__init__(db, actor, parent)
+        self.job: Job | None = None
+        self.progress: QProgressDialog | None = None
         self.page, self.total, self.page_size = 0, 0, PAGE_SIZE
         self.names: dict[str, str] = {}
         self.person, self.section = QComboBox(), QComboBox()
@@ -264,10 +271,31 @@ class AuditTab(BaseTab):
                 self.detail.setItem(index, column, QTableWidgetItem(value))
         self.detail.resizeRowsToContents()
 
-    def verify(self) -> int | None:
-        """Recompute the chain; the first row that no longer matches, or None."""
-        broken = verify_chain(self.db)
-        if broken is None:
+    def verify(self) -> None:
+        """Recompute every row's hash on a worker thread (a big trail takes seconds)."""
+        self.verify_button.setEnabled(False)
+        self.verify_label.setStyleSheet("")
+        self.verify_label.setText(_("Checking every entry…"))
+        self.progress = QProgressDialog(
+            _("Checking every entry of the audit trail…"), _("Cancel"), 0, 1000, self
+        )
+        self.progress.setWindowTitle(_("Audit trail"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(800)  # a small trail is done before it shows
+        db = self.db
+        self.job = Job(lambda progress: verify_chain(db, progress))
+        self.job.progressed.connect(self.progress.setValue)
+        self.progress.canceled.connect(self.job.cancel)
+        self.job.succeeded.connect(self._verified)
+        self.job.failed.connect(self._verify_failed)
+        self.job.start()
+
+    def _verified(self, broken: int | None) -> None:
+        stopped = self.progress.wasCanceled()
+        self._verify_done()
+        if stopped:
+            self.verify_label.setText(_("The check was stopped before the end."))
+        elif broken is None:
             self.verify_label.setText(_("The audit trail is intact."))
             self.verify_label.setStyleSheet(OK_STYLE)
         else:
@@ -278,4 +306,15 @@ class AuditTab(BaseTab):
             )
             self.verify_label.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
             self.show_entry(broken)
-        return broken
+        self.verified.emit(None if stopped else broken)
+
+    def _verify_failed(self, message: str) -> None:
+        self._verify_done()
+        self.verify_label.setText(message)
+        self.verify_label.setStyleSheet(ERROR_STYLE)
+        self.verified.emit(None)
+
+    def _verify_done(self) -> None:
+        self.progress.canceled.disconnect()
+        self.progress.close()
+        self.verify_button.setEnabled(True)

@@ -6,14 +6,17 @@ to anyone who has not signed in.
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor
-from oc_desktop.ui.main_window import MainWindow
 from oc_desktop.ui.sign_in import FirstRunDialog, SignInDialog
 from oc_desktop.users import has_users
+
+if TYPE_CHECKING:
+    from oc_desktop.ui.main_window import MainWindow
 
 
 class SessionFlow(QObject):
@@ -48,7 +51,10 @@ class SessionFlow(QObject):
         dialog.open()
         self.door_opened.emit(dialog)
 
-    def open_window(self, actor: Actor) -> MainWindow:
+    def open_window(self, actor: Actor) -> "MainWindow":
+        # Imported here: the sign-in dialog comes up without waiting for every tab's code.
+        from oc_desktop.ui.main_window import MainWindow
+
         window = MainWindow(
             self.db, self.data_dir, self.settings, actor, idle_lock_ms=self.idle_lock_ms
         )

@@ -146,3 +146,20 @@ def test_no_reminder_when_the_backup_is_recent(window, qtbot, db):
     actions.start_reminders()
     window.close()
     assert not window.isVisible() and actions.message is None
+
+
+def test_after_a_restore_everyone_signs_in_again(app, qtbot, db, data_dir, qsettings, actor, usb):
+    from oc_desktop.ui.main_window import MainWindow
+
+    backup = make_backup(data_dir, usb)
+    window = MainWindow(db, data_dir, qsettings, actor)  # not kept by qtbot: it is deleted
+    window.show()
+    qtbot.waitExposed(window)
+    actions = window.backup_actions
+    with qtbot.waitSignal(actions.restore_done, timeout=20_000):
+        actions.start_restore(backup.path)
+    assert window.isVisible()  # the clerk reads the message first
+    with qtbot.waitSignal(window.session.ended) as ended:
+        actions.message.button(QMessageBox.StandardButton.Ok).click()
+    # the restored data has its own users: no window stays open on the old sign-in
+    assert ended.args == [None] and not window.isVisible()

@@ -122,3 +122,29 @@ def test_an_open_dialog_goes_behind_the_lock_and_comes_back(make_window, actor, 
     assert not dialog.isVisible()
     _unlock(qtbot, window, PASSWORD, type_text)
     assert dialog.isVisible()
+
+
+def test_roles_changed_while_locked_reopen_the_window_for_them(
+    app, qtbot, db, data_dir, qsettings, make_user, type_text
+):
+    from oc_desktop.security import ADMIN, HEAD
+    from oc_desktop.user_admin import update_user
+
+    admin = make_user("admin", [ADMIN])
+    clerk = make_user("clerk", [CLERK])
+    window = MainWindow(db, data_dir, qsettings, clerk, idle_lock_ms=60_000)
+    window.show()
+    qtbot.waitExposed(window)
+    window.session.lock()
+    update_user(
+        db,
+        actor=admin,
+        user_id=clerk.user_id,
+        full_name=clerk.full_name,
+        roles=[HEAD],
+        clearance=0,
+        active=True,
+    )
+    with qtbot.waitSignal(window.session.ended) as ended:
+        _unlock(qtbot, window, PASSWORD, type_text)
+    assert ended.args[0].roles == {HEAD}  # the start-up flow builds the head's window

@@ -135,6 +135,7 @@ class SessionGuard(QObject):
         super().__init__(window)
         self.window, self.actor, self.locked = window, window.actor, False
         self._fixed_ms = idle_lock_ms
+        self._ended = False
         self._hidden: list[QWidget] = []
         self._disabled: list[QAction] = []
         self.lock_screen = LockScreen(self.actor)
@@ -236,6 +237,9 @@ class SessionGuard(QObject):
         self._end(None)
 
     def _end(self, actor) -> None:
+        if self._ended:  # closing the window's dialogs below may call here again
+            return
+        self._ended = True
         self.idle.pause()
         QApplication.instance().removeEventFilter(self.idle)
         self.window.save_state()

@@ -148,3 +148,13 @@ def test_roles_changed_while_locked_reopen_the_window_for_them(
     with qtbot.waitSignal(window.session.ended) as ended:
         _unlock(qtbot, window, PASSWORD, type_text)
     assert ended.args[0].roles == {HEAD}  # the start-up flow builds the head's window
+
+
+def test_a_dialog_closed_behind_the_lock_stays_closed(make_window, actor, qtbot, type_text):
+    window = make_window(actor, idle_lock_ms=60_000)
+    dialog = window.backup_actions.ask_backup()
+    qtbot.waitExposed(dialog)
+    window.session.lock()
+    dialog.close()  # as a finished backup closes its progress dialog
+    _unlock(qtbot, window, PASSWORD, type_text)
+    assert not dialog.isVisible()

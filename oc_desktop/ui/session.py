@@ -194,6 +194,7 @@ class SessionGuard(QObject):
         self._hidden = [d for d in self.window.findChildren(QDialog) if d.isVisible()]
         for dialog in self._hidden:
             dialog.hide()
+            dialog.installEventFilter(self)  # to forget one the program closes meanwhile
         self.window.toolbar.setEnabled(False)
         self._reminders = self.window.backup_actions.reminders
         self.window.backup_actions.reminders = False  # no backup questions over the lock
@@ -222,10 +223,19 @@ class SessionGuard(QObject):
         self.window.backup_actions.reminders = self._reminders
         self.stack.setCurrentIndex(0)
         for dialog in self._hidden:
+            dialog.removeEventFilter(self)
             dialog.show()
         self._hidden, self._disabled = [], []
         self.idle.resume()
         return True
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        """A dialog put away by the lock and closed meanwhile (a finished backup's
+        progress) is not brought back on unlock."""
+        if event.type() == QEvent.Type.Close and watched in self._hidden:
+            self._hidden.remove(watched)
+            watched.removeEventFilter(self)
+        return False
 
     def sign_out(self) -> None:
         """Keep the window's layout, record the sign-out and hand back to the sign-in."""

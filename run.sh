@@ -7,6 +7,7 @@ DATA=${OC_DESKTOP_DEMO_DIR:-demo-data}
 if [ ! -f "$DATA/oc-desktop.sqlite3" ]; then
   .venv/bin/oc-desktop demo --data-dir "$DATA" --documents "${OC_DESKTOP_DEMO_DOCUMENTS:-20000}"
 fi
+echo "Demo users: admin, clerk, clerk2, head, staff, accountant, reader; password demo-<user name>."
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then
   echo "No screen here: opening the window on a virtual screen (Xvfb)."
   exec xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/oc-desktop --data-dir "$DATA" "$@"

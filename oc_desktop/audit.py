@@ -6,10 +6,11 @@ A row changed or removed outside the program breaks the chain from that row on;
 
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from oc_desktop.models import AuditEntry
@@ -18,6 +19,7 @@ from oc_desktop.models.db import Database
 from oc_desktop.security import Actor
 
 GENESIS = "0" * 64
+Progress = Callable[[int, int], bool]
 
 
 def _plain(value: Any) -> Any:
@@ -31,20 +33,29 @@ def _iso(value: Any) -> str:
     return str(value)
 
 
+#: the columns a row's hash covers, in this order
+HASHED = (
+    AuditEntry.id,
+    AuditEntry.at,
+    AuditEntry.user_id,
+    AuditEntry.username,
+    AuditEntry.action,
+    AuditEntry.entity,
+    AuditEntry.entity_id,
+    AuditEntry.section,
+    AuditEntry.old,
+    AuditEntry.new,
+    AuditEntry.prev_hash,
+)
+
+
 def _digest(entry: AuditEntry) -> str:
-    content = [
-        entry.id,
-        entry.at.isoformat(),
-        entry.user_id,
-        entry.username,
-        entry.action,
-        entry.entity,
-        entry.entity_id,
-        entry.section,
-        entry.old,
-        entry.new,
-        entry.prev_hash,
-    ]
+    return _digest_of([getattr(entry, column.key) for column in HASHED])
+
+
+def _digest_of(content: list) -> str:
+    content = list(content)
+    content[1] = content[1].isoformat()  # at
     canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -85,12 +96,26 @@ def record(
     entry.hash = _digest(entry)
 
 
-def verify_chain(db: Database) -> int | None:
-    """The id of the first row that no longer matches the chain, or None if intact."""
+def verify_chain(db: Database, progress: Progress | None = None) -> int | None:
+    """The id of the first row that no longer matches the chain, or None if intact.
+
+    Reads plain columns, not ORM objects (several times faster on a big trail);
+    ``progress(done, total)`` is called every few thousand rows and may return False to
+    stop (the answer is then None: nothing found so far).
+    """
     expected_prev = GENESIS
     with db.read() as session:
-        for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000):
-            if entry.prev_hash != expected_prev or entry.hash != _digest(entry):
-                return entry.id
-            expected_prev = entry.hash
+        total = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+        rows = session.execute(
+            select(*HASHED, AuditEntry.hash)
+            .order_by(AuditEntry.id)
+            .execution_options(yield_per=5000)
+        )
+        for done, row in enumerate(rows, 1):
+            content, stored = list(row[:-1]), row[-1]
+            if content[-1] != expected_prev or stored != _digest_of(content):
+                return content[0]
+            expected_prev = stored
+            if progress is not None and done % 5000 == 0 and not progress(done, total):
+                return None
     return None

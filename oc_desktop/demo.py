@@ -6,6 +6,35 @@ from datetime import date
 from oc_desktop.documents.demo import bulk_incoming, fill_documents
 from oc_desktop.models.db import Database
 from oc_desktop.profile import SectionRow, SignerRow, ensure_defaults, load_profile, save_profile
+from oc_desktop.security import (
+    ACCOUNTANT,
+    ADMIN,
+    CLERK,
+    CONFIDENTIAL,
+    HEAD,
+    ORDINARY,
+    READER,
+    STAFF_OFFICER,
+    SYSTEM,
+    TOP_SECRET,
+)
+from oc_desktop.users import create_user
+
+# One person per role, each with the password "demo-" + user name (README lists them).
+DEMO_USERS = (
+    ("admin", "ບຸນມີ ພົມມະຈັນ", [ADMIN], ORDINARY),
+    ("clerk", "ນາງ ມະນີວັນ ສີລາວົງ", [CLERK], ORDINARY),
+    ("clerk2", "ນາງ ສຸດາພອນ ແກ້ວມະນີ", [CLERK], CONFIDENTIAL),
+    ("head", "ຄຳພອນ ວົງສະຫວັນ", [HEAD], TOP_SECRET),
+    ("staff", "ວັນໄຊ ຈັນທະລາ", [STAFF_OFFICER], ORDINARY),
+    ("accountant", "ນາງ ຄຳແພງ ອິນທະວົງ", [ACCOUNTANT], ORDINARY),
+    ("reader", "ທອງສຸກ ພິລາວັນ", [READER], ORDINARY),
+)
+
+
+def demo_password(username: str) -> str:
+    return f"demo-{username}"
+
 
 # Entered one by one through the named operations (routed, answered, voided); any
 # more are written in bulk as past years' registers.
@@ -73,6 +102,7 @@ def fill_profile(db: Database, rng: random.Random) -> None:
     sections = load_profile(db).sections
     save_profile(
         db,
+        actor=SYSTEM,
         name=f"ຄະນະໂຄສະນາອົບຮົມແຂວງ{province}",
         abbreviation="ຄ.ອ.ຮ.ຂ",
         place=province,
@@ -92,8 +122,23 @@ def build_demo(db: Database, *, documents: int, seed: int, progress=print) -> No
     rng = random.Random(seed)
     fill_profile(db, rng)
     progress(f"profile: {load_profile(db).name}")
+    add_users(db)
+    progress(f"users: {', '.join(username for username, *_rest in DEMO_USERS)}")
     entered = min(documents, ENTERED_DOCUMENTS)
     fill_documents(db, rng, count=entered, today=date.today())
     if documents > entered:
         bulk_incoming(db, rng, count=documents - entered)
     progress(f"documents: {documents}")
+
+
+def add_users(db: Database) -> None:
+    for username, full_name, roles, clearance in DEMO_USERS:
+        create_user(
+            db,
+            actor=SYSTEM,
+            username=username,
+            full_name=full_name,
+            password=demo_password(username),
+            roles=roles,
+            clearance=clearance,
+        )

@@ -4,6 +4,7 @@ One place for it, so that every register, form and field agrees. Output follows 
 language and the digit setting; input accepts Lao and Arabic digits alike.
 """
 
+import math
 import re
 from datetime import date, datetime
 
@@ -11,7 +12,7 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
 from oc_desktop import i18n
-from oc_desktop.i18n import _
+from oc_desktop.i18n import _, ngettext
 from oc_desktop.laotext import clean, to_arabic_digits, to_lao_digits
 
 _use_lao_digits = False
@@ -38,10 +39,27 @@ def format_date(value: date | None, *, long: bool = False) -> str:
     return digits(text)
 
 
-def format_datetime(value: datetime | None) -> str:
+def format_datetime(value: datetime | None, *, seconds: bool = False) -> str:
     if value is None:
         return ""
-    return digits(f"{format_date(value.date())} {value.hour:02d}:{value.minute:02d}")
+    clock = f"{value.hour:02d}:{value.minute:02d}"
+    if seconds:
+        clock += f":{value.second:02d}"
+    return digits(f"{format_date(value.date())} {clock}")
+
+
+def format_wait(seconds: float) -> str:
+    """A wait as a person says it, rounded up: 45 seconds, 2 minutes, 3 hours."""
+    whole = max(1, math.ceil(seconds))
+    if whole < 60:
+        text = ngettext("{n} second", "{n} seconds", whole).format(n=whole)
+    elif whole < 3600:
+        n = math.ceil(whole / 60)
+        text = ngettext("{n} minute", "{n} minutes", n).format(n=n)
+    else:
+        n = math.ceil(whole / 3600)
+        text = ngettext("{n} hour", "{n} hours", n).format(n=n)
+    return digits(text)
 
 
 def format_kip(amount: int | None, *, symbol: bool = False) -> str:

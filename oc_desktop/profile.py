@@ -4,10 +4,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from oc_desktop import audit
 from oc_desktop.i18n import _
 from oc_desktop.models import Organisation, Section, Setting, Signer
 from oc_desktop.models.db import Database
+from oc_desktop.security import Actor, require_write
 from oc_desktop.validation import Checker
 
 # Article 5 of the model resolution: the four sections of such a committee.
@@ -34,6 +37,9 @@ SETTING_DEFAULTS: dict[str, Any] = {
     "sign_in_attempts": 5,  # wrong passwords in a row before the account waits
     "lockout_seconds": 60,  # the first wait; it doubles with each further wrong try
 }
+#: settings the program keeps itself on behalf of whoever did the work (not only admins)
+PROGRAM_KEPT = frozenset({"last_backup_at"})
+ORGANISATION_FIELDS = ("name", "abbreviation", "place", "parent_body")
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ def ensure_defaults(db: Database) -> None:
 def save_profile(
     db: Database,
     *,
+    actor: Actor,
     name: str,
     abbreviation: str,
     place: str,
@@ -107,8 +114,10 @@ def save_profile(
     """Validate and store the whole profile in one transaction.
 
     Sections and signers keep their ids (records elsewhere point at them); one that is
-    removed is retired, not deleted, so old registers still name it.
+    removed is retired, not deleted, so old registers still name it. Each change is an
+    audit row with the old and the new values.
     """
+    require_write(actor, "settings")
     check = Checker()
     name = check.text("name", name, max_length=300)
     abbreviation = check.text("abbreviation", abbreviation, max_length=40)
@@ -130,37 +139,70 @@ def save_profile(
     check.done()
     with db.begin() as session:
         org = session.get(Organisation, 1) or Organisation(id=1)
-        org.name, org.abbreviation, org.place, org.parent_body = (
-            name,
-            abbreviation,
-            place,
-            parent_body,
-        )
+        old = {f: getattr(org, f) or "" for f in ORGANISATION_FIELDS}
+        new = dict(zip(ORGANISATION_FIELDS, (name, abbreviation, place, parent_body), strict=True))
+        for key, value in new.items():
+            setattr(org, key, value)
         session.add(org)
-        _sync(session, Section, clean_sections, lambda row, obj: setattr(obj, "name", row.name))
-        _sync(
-            session,
-            Signer,
-            clean_signers,
-            lambda row, obj: (setattr(obj, "title", row.title), setattr(obj, "name", row.name)),
-        )
+        changed = [key for key in ORGANISATION_FIELDS if old[key] != new[key]]
+        if changed:
+            audit.record(
+                session,
+                actor=actor,
+                action="update",
+                entity="organisation",
+                entity_id=1,
+                section="settings",
+                old={key: old[key] for key in changed},
+                new={key: new[key] for key in changed},
+            )
+        _sync(session, actor, Section, "section", clean_sections, ("name",))
+        _sync(session, actor, Signer, "signer", clean_signers, ("title", "name"))
     return load_profile(db)
 
 
-def _sync(session, model, rows, assign) -> None:
+def _sync(session: Session, actor: Actor, model, entity: str, rows, fields) -> None:
+    """Make the active rows of ``model`` these, in this order; audit every difference."""
     existing = {obj.id: obj for obj in session.scalars(select(model))}
     kept = set()
+
+    def note(action: str, obj, old: dict | None, new: dict | None) -> None:
+        audit.record(
+            session,
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=obj.id,
+            section="settings",
+            old=old,
+            new=new,
+        )
+
     for position, row in enumerate(rows):
+        values = {f: getattr(row, f) for f in fields} | {"position": position, "active": True}
         obj = existing.get(row.id) if row.id is not None else None
         if obj is None:
-            obj = model(position=position, active=True)
+            obj = model(**values)
             session.add(obj)
-        assign(row, obj)
-        obj.position, obj.active = position, True
+            session.flush()
+            note("create", obj, None, {f: values[f] for f in (*fields, "position")})
+        else:
+            changed = [k for k, v in values.items() if getattr(obj, k) != v]
+            old = {k: getattr(obj, k) for k in changed}
+            for key in changed:
+                setattr(obj, key, values[key])
+            if changed:
+                note("update", obj, old, {k: values[k] for k in changed})
         kept.add(obj.id)
     for obj_id, obj in existing.items():
-        if obj_id not in kept:
+        if obj_id not in kept and obj.active:
             obj.active = False
+            note(
+                "retire",
+                obj,
+                {**{f: getattr(obj, f) for f in fields}, "active": True},
+                {"active": False},
+            )
 
 
 def get_setting(db: Database, key: str) -> Any:
@@ -169,8 +211,35 @@ def get_setting(db: Database, key: str) -> Any:
         return stored.value if stored is not None else SETTING_DEFAULTS[key]
 
 
-def set_setting(db: Database, *, key: str, value: Any) -> None:
-    if key not in SETTING_DEFAULTS:
-        raise KeyError(key)
+def set_setting(db: Database, *, actor: Actor, key: str, value: Any) -> None:
+    set_settings(db, actor=actor, values={key: value})
+
+
+def set_settings(db: Database, *, actor: Actor, values: dict[str, Any]) -> None:
+    """Store several settings in one transaction; each change is audited, old and new.
+
+    Only an administrator changes the office's settings; the values the program keeps
+    itself (the last backup's time) are written for whoever did that work.
+    """
+    for key in values:
+        if key not in SETTING_DEFAULTS:
+            raise KeyError(key)
+        if key not in PROGRAM_KEPT:
+            require_write(actor, "settings")
     with db.begin() as session:
-        session.merge(Setting(key=key, value=value))
+        for key, value in values.items():
+            stored = session.get(Setting, key)
+            old = stored.value if stored is not None else SETTING_DEFAULTS[key]
+            if stored is not None and old == value:
+                continue
+            session.merge(Setting(key=key, value=value))
+            audit.record(
+                session,
+                actor=actor,
+                action="update",
+                entity="setting",
+                entity_id=key,
+                section="settings",
+                old={key: old},
+                new={key: value},
+            )

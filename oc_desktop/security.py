@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from oc_desktop.i18n import N_
+
 ADMIN, CLERK, STAFF_OFFICER, ACCOUNTANT, HEAD, READER = (
     "admin",
     "clerk",
@@ -23,6 +25,9 @@ WRITERS = {
     "budget": {ACCOUNTANT},
     "settings": {ADMIN},
     "users": {ADMIN},
+    # A backup carries every register out of the office; a restore replaces them all.
+    "backup": {ADMIN, CLERK},
+    "restore": {ADMIN},
 }
 # The head reads everything; a reader reads the registers, not staff files or the audit.
 READERS = {
@@ -54,5 +59,35 @@ class Actor:
         return self.clearance >= level
 
 
+class NotAllowed(PermissionError):
+    """An operation refused to the person's roles; the screens never offer it to them."""
+
+
+def require_write(actor: Actor, section: str) -> None:
+    if not actor.may_write(section):
+        raise NotAllowed(f"{actor.username} may not change {section}")
+
+
+def require_read(actor: Actor, section: str) -> None:
+    if not actor.may_read(section):
+        raise NotAllowed(f"{actor.username} may not read {section}")
+
+
 #: the program itself, for demo data and upgrades; never a person at the keyboard
 SYSTEM = Actor(None, "system", "OC Desktop", frozenset(ROLES), TOP_SECRET)
+
+
+# How roles and clearance levels are named on screen and in printouts.
+ROLE_LABELS = {
+    ADMIN: N_("Administrator"),
+    CLERK: N_("Registry clerk"),
+    STAFF_OFFICER: N_("Staff officer"),
+    ACCOUNTANT: N_("Accountant"),
+    HEAD: N_("Head"),
+    READER: N_("Reader"),
+}
+CLEARANCE_LABELS = {
+    ORDINARY: N_("Ordinary"),
+    CONFIDENTIAL: N_("Confidential"),
+    TOP_SECRET: N_("Top secret"),
+}

@@ -1,7 +1,11 @@
-"""Take a screenshot of the real main window (run it under Xvfb for the README).
+"""Take a screenshot of the real program (run it under Xvfb for the README).
 
     xvfb-run -s "-screen 0 1280x860x24" .venv/bin/python scripts/screenshot.py \
-        --data-dir demo-data --tab 4 --out docs/screenshots/settings.png
+        --data-dir demo-data --user admin --tab 0 --out docs/screenshots/settings.png
+
+--user signs in with the demo password ("demo-" + user name) unless --password says
+otherwise; --show sign-in (or first-run) takes the dialog instead, --show lock the
+locked window.
 """
 
 import argparse
@@ -9,15 +13,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 
+from oc_desktop.demo import demo_password
 from oc_desktop.models.migrate import open_database
 from oc_desktop.profile import ensure_defaults
 from oc_desktop.ui.app import apply_preferences, make_application
 from oc_desktop.ui.main_window import MainWindow
+from oc_desktop.ui.sign_in import FirstRunDialog, SignInDialog
+from oc_desktop.users import sign_in
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--user", default="admin")
+    parser.add_argument("--password")
+    parser.add_argument("--show", choices=("window", "sign-in", "first-run", "lock"))
     parser.add_argument("--tab", type=int, default=0)
     parser.add_argument("--lang")
     parser.add_argument("--out", type=Path, required=True)
@@ -31,17 +41,26 @@ def main() -> None:
 
         i18n.set_language(args.lang)
     settings = QSettings(str(args.out.with_suffix(".ini")), QSettings.Format.IniFormat)
-    window = MainWindow(db, args.data_dir, settings)
-    window.resize(1240, 800)
-    window.move(10, 10)
-    window.tabs.setCurrentIndex(args.tab)
-    window.show()
+    if args.show in ("sign-in", "first-run"):
+        shown = (SignInDialog if args.show == "sign-in" else FirstRunDialog)(db)
+        shown.move(380, 260)
+        shown.show()
+    else:
+        password = args.password or demo_password(args.user)
+        actor = sign_in(db, username=args.user, password=password)
+        shown = MainWindow(db, args.data_dir, settings, actor, idle_lock_ms=0)
+        shown.resize(1240, 800)
+        shown.move(10, 10)
+        shown.tabs.setCurrentIndex(args.tab)
+        shown.show()
+        if args.show == "lock":
+            shown.session.lock()
 
     def grab() -> None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        window.screen().grabWindow(0).save(str(args.out))
+        shown.screen().grabWindow(0).save(str(args.out))
         args.out.with_suffix(".ini").unlink(missing_ok=True)
-        app.quit()
+        app.exit(0)
 
     QTimer.singleShot(1500, grab)
     app.exec()

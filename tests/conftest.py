@@ -57,15 +57,57 @@ def qsettings(tmp_path):
     return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
 
 
+PASSWORD = "ລະຫັດ-2024-ok"  # every test user's password; Lao too, as people type them
+
+
 @pytest.fixture
-def window(app, qtbot, db, data_dir, qsettings):
+def make_user(db):
+    """Add a real person (Argon2 hash, audit row), signed in as the program itself."""
+    from oc_desktop.security import ORDINARY, SYSTEM
+    from oc_desktop.users import create_user
+
+    def make(username: str, roles: list[str], clearance: int = ORDINARY, **kwargs):
+        return create_user(
+            db,
+            actor=SYSTEM,
+            username=username,
+            full_name=kwargs.pop("full_name", f"ທົດສອບ {username}"),
+            password=kwargs.pop("password", PASSWORD),
+            roles=roles,
+            clearance=clearance,
+        )
+
+    return make
+
+
+@pytest.fixture
+def actor(make_user):
+    """A person holding every role and the highest clearance: the window shows every tab."""
+    from oc_desktop.security import ROLES, TOP_SECRET
+
+    return make_user("tester", list(ROLES), TOP_SECRET, full_name="ບຸນມີ ທົດສອບ")
+
+
+@pytest.fixture
+def make_window(app, qtbot, db, data_dir, qsettings):
+    """A shown main window for a signed-in person; idle_lock_ms=... shortens the idle lock."""
     from oc_desktop.ui.main_window import MainWindow
 
-    main_window = MainWindow(db, data_dir, qsettings)
-    qtbot.addWidget(main_window)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    return main_window
+    def make(person, **kwargs):
+        main_window = MainWindow(db, data_dir, qsettings, person, **kwargs)
+        qtbot.addWidget(main_window)
+        main_window.show()
+        qtbot.waitExposed(main_window)
+        main_window.activateWindow()  # window shortcuts (Ctrl+L, Ctrl+1…) need it
+        qtbot.waitUntil(main_window.isActiveWindow)
+        return main_window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window, actor):
+    return make_window(actor)
 
 
 @pytest.fixture

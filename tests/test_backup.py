@@ -12,6 +12,7 @@ from oc_desktop.backup.errors import BackupCancelled, SourceError
 from oc_desktop.backup.naming import is_ours, our_backups
 from oc_desktop.backup.status import back_up, backup_overdue, last_backup
 from oc_desktop.profile import set_setting
+from oc_desktop.security import SYSTEM
 
 FAT_FORBIDDEN = set('<>:"/\\|?*')
 
@@ -125,21 +126,21 @@ def test_the_time_of_the_last_checked_backup_is_recorded(db, data_dir, tmp_path)
     assert last_backup(db) is None and backup_overdue(db)
     usb = tmp_path / "usb"
     usb.mkdir()
-    result = back_up(db, data_dir, usb)
+    result = back_up(db, data_dir, usb, actor=SYSTEM)
     made = last_backup(db)
     assert made == result.manifest.summary.created
     assert not backup_overdue(db, now=made + timedelta(days=6))
     assert backup_overdue(db, now=made + timedelta(days=8))
-    set_setting(db, key="backup_reminder_days", value=30)
+    set_setting(db, actor=SYSTEM, key="backup_reminder_days", value=30)
     assert not backup_overdue(db, now=made + timedelta(days=8))
 
 
 def test_the_rotation_setting_is_used(db, data_dir, tmp_path):
     usb = tmp_path / "usb"
     usb.mkdir()
-    set_setting(db, key="backup_keep", value=2)
+    set_setting(db, actor=SYSTEM, key="backup_keep", value=2)
     for _ in range(4):
-        back_up(db, data_dir, usb)
+        back_up(db, data_dir, usb, actor=SYSTEM)
     assert len(our_backups(usb)) == 2
 
 

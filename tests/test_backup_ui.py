@@ -12,6 +12,7 @@ from oc_desktop.backup import make_backup
 from oc_desktop.backup.status import last_backup
 from oc_desktop.models import Section
 from oc_desktop.profile import set_setting
+from oc_desktop.security import SYSTEM
 
 OK = QDialogButtonBox.StandardButton.Ok
 
@@ -120,7 +121,7 @@ def test_a_password_backup_asks_for_its_password_before_showing_anything(
 
 def test_reminders_at_start_and_at_close_when_the_backup_is_old(window, qtbot, db):
     old = (datetime.now() - timedelta(days=9)).replace(microsecond=0)
-    set_setting(db, key="last_backup_at", value=old.isoformat())
+    set_setting(db, actor=SYSTEM, key="last_backup_at", value=old.isoformat())
     actions = window.backup_actions
     actions.show_age()
     assert "9" in actions.age_label.text() and actions.age_label.styleSheet()
@@ -138,8 +139,27 @@ def test_reminders_at_start_and_at_close_when_the_backup_is_old(window, qtbot, d
 
 
 def test_no_reminder_when_the_backup_is_recent(window, qtbot, db):
-    set_setting(db, key="last_backup_at", value=datetime.now().isoformat(timespec="seconds"))
+    set_setting(
+        db, actor=SYSTEM, key="last_backup_at", value=datetime.now().isoformat(timespec="seconds")
+    )
     actions = window.backup_actions
     actions.start_reminders()
     window.close()
     assert not window.isVisible() and actions.message is None
+
+
+def test_after_a_restore_everyone_signs_in_again(app, qtbot, db, data_dir, qsettings, actor, usb):
+    from oc_desktop.ui.main_window import MainWindow
+
+    backup = make_backup(data_dir, usb)
+    window = MainWindow(db, data_dir, qsettings, actor)  # not kept by qtbot: it is deleted
+    window.show()
+    qtbot.waitExposed(window)
+    actions = window.backup_actions
+    with qtbot.waitSignal(actions.restore_done, timeout=20_000):
+        actions.start_restore(backup.path)
+    assert window.isVisible()  # the clerk reads the message first
+    with qtbot.waitSignal(window.session.ended) as ended:
+        actions.message.button(QMessageBox.StandardButton.Ok).click()
+    # the restored data has its own users: no window stays open on the old sign-in
+    assert ended.args == [None] and not window.isVisible()

@@ -14,7 +14,7 @@ from oc_desktop.documents.incoming import register_incoming, route_incoming, voi
 from oc_desktop.documents.outgoing import register_outgoing
 from oc_desktop.documents.query import RegisterQuery, count_rows, fetch_page
 from oc_desktop.models import AuditEntry, IncomingDocument
-from oc_desktop.profile import set_setting
+from oc_desktop.profile import set_settings
 from oc_desktop.security import CLERK, CONFIDENTIAL, HEAD, SYSTEM, TOP_SECRET, Actor
 from oc_desktop.validation import ValidationError
 
@@ -53,8 +53,7 @@ def test_arrival_numbers_run_on_within_the_year_and_restart_the_next(db):
 
 
 def test_a_committee_term_numbers_across_years(db):
-    set_setting(db, key="numbering_period", value="term")
-    set_setting(db, key="term_start_year", value=2021)
+    set_settings(db, actor=SYSTEM, values={"numbering_period": "term", "term_start_year": 2021})
     december = incoming(
         db, received_at=datetime(2024, 12, 30, 9, 0), doc_date=date(2024, 12, 1), doc_number="1/ກ"
     )

@@ -10,6 +10,7 @@ from oc_desktop.profile import (
     save_profile,
     set_setting,
 )
+from oc_desktop.security import SYSTEM
 from oc_desktop.validation import ValidationError
 
 
@@ -24,7 +25,7 @@ def _save(db, **changes):
         signers=[SignerRow(None, "ຫົວໜ້າຄະນະ", "ບຸນມີ ພົມມະຈັນ")],
     )
     values.update(changes)
-    return save_profile(db, **values)
+    return save_profile(db, actor=SYSTEM, **values)
 
 
 def test_a_new_office_starts_with_the_four_sections_of_article_5(db):
@@ -61,7 +62,7 @@ def test_bad_input_is_reported_per_field_and_nothing_is_saved(db):
 
 def test_settings_have_documented_defaults_and_are_stored(db):
     assert get_setting(db, "due_soon_days") == SETTING_DEFAULTS["due_soon_days"]
-    set_setting(db, key="due_soon_days", value=7)
+    set_setting(db, actor=SYSTEM, key="due_soon_days", value=7)
     assert get_setting(db, "due_soon_days") == 7
     with pytest.raises(KeyError):
-        set_setting(db, key="no_such_setting", value=1)
+        set_setting(db, actor=SYSTEM, key="no_such_setting", value=1)

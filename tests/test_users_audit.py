@@ -13,7 +13,15 @@ from oc_desktop.models import AuditEntry, User
 from oc_desktop.models.base import utcnow
 from oc_desktop.paths import database_path
 from oc_desktop.profile import set_setting
-from oc_desktop.security import ADMIN, CLERK, CONFIDENTIAL, HEAD, SYSTEM, TOP_SECRET
+from oc_desktop.security import (
+    ADMIN,
+    CLERK,
+    CONFIDENTIAL,
+    HEAD,
+    SYSTEM,
+    TOP_SECRET,
+    NotAllowed,
+)
 from oc_desktop.users import SignInError, create_user, sign_in
 from oc_desktop.validation import ValidationError
 
@@ -66,18 +74,44 @@ def test_only_an_administrator_adds_users_and_bad_input_is_told_per_field(db, ad
         password="a-long-one",
         roles=[CLERK],
     )
+    with pytest.raises(NotAllowed):
+        create_user(
+            db,
+            actor=clerk,
+            username="clerk3",
+            full_name="ທອງສຸກ",
+            password="long enough",
+            roles=[CLERK],
+        )
     with pytest.raises(ValidationError) as error:
-        create_user(db, actor=clerk, username="clerk", full_name="", password="short", roles=[])
-    assert set(error.value.errors) == {"username", "full_name", "password", "roles"}
+        create_user(
+            db,
+            actor=admin,
+            username="clerk",
+            full_name="",
+            password="short",
+            password_again="shorter",
+            roles=[],
+        )
+    assert set(error.value.errors) == {
+        "username",
+        "full_name",
+        "password",
+        "password_again",
+        "roles",
+    }
+    assert error.value.errors["username"] == "ຊື່ຜູ້ໃຊ້ນີ້ມີຄົນໃຊ້ແລ້ວ."
     with db.read() as session:
         assert session.scalar(select(User.id).where(User.full_name == "")) is None
 
 
 def test_wrong_passwords_lock_the_account_for_a_growing_while(db, admin):
-    set_setting(db, key="sign_in_attempts", value=2)
-    for _ in range(2):
-        with pytest.raises(SignInError, match="ລະຫັດຜ່ານບໍ່ຖືກຕ້ອງ"):
-            sign_in(db, username="admin", password="wrong")
+    set_setting(db, actor=SYSTEM, key="sign_in_attempts", value=2)
+    with pytest.raises(SignInError, match="ລະຫັດຜ່ານບໍ່ຖືກຕ້ອງ"):
+        sign_in(db, username="admin", password="wrong")
+    with pytest.raises(SignInError, match="ລອງໃໝ່ໃນອີກ 1 ນາທີ") as locked:  # the 2nd locks
+        sign_in(db, username="admin", password="wrong")
+    assert locked.value.locked_until is not None
     with pytest.raises(SignInError, match="ລອງໃໝ່"):
         sign_in(db, username="admin", password="correct horse")  # right, but locked
     with db.begin() as session:

@@ -7,6 +7,7 @@ from oc_desktop.backup.make import BackupResult, make_backup
 from oc_desktop.backup.progress import Progress
 from oc_desktop.models.db import Database
 from oc_desktop.profile import get_setting, set_setting
+from oc_desktop.security import Actor
 
 
 def back_up(
@@ -14,6 +15,7 @@ def back_up(
     data_dir: Path,
     destination: Path,
     *,
+    actor: Actor,
     password: str | None = None,
     progress: Progress | None = None,
 ) -> BackupResult:
@@ -25,12 +27,13 @@ def back_up(
         keep=int(get_setting(db, "backup_keep")),
         progress=progress,
     )
-    record_backup(db, result)
+    record_backup(db, result, actor=actor)
     return result
 
 
-def record_backup(db: Database, result: BackupResult) -> None:
-    set_setting(db, key="last_backup_at", value=result.manifest.summary.created_at)
+def record_backup(db: Database, result: BackupResult, *, actor: Actor) -> None:
+    """Remember when the last checked backup was made, and by whom (in the audit)."""
+    set_setting(db, actor=actor, key="last_backup_at", value=result.manifest.summary.created_at)
 
 
 def last_backup(db: Database) -> datetime | None:

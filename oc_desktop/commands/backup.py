@@ -11,6 +11,7 @@ from oc_desktop.cli import CommandError
 from oc_desktop.i18n import _
 from oc_desktop.models.migrate import open_database
 from oc_desktop.paths import database_path
+from oc_desktop.security import SYSTEM
 
 
 def add_password_options(parser: argparse.ArgumentParser, what: str) -> None:
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     password = read_password(args)
     db = open_database(args.data_dir)
     try:
-        result = back_up(db, args.data_dir, args.destination, password=password)
+        result = back_up(db, args.data_dir, args.destination, actor=SYSTEM, password=password)
     except BackupError as error:
         raise CommandError(str(error)) from error
     finally:

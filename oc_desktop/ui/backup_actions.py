@@ -43,7 +43,10 @@ class BackupActions(QObject):
         self.dialog = self.progress = self.message = self.job = None
         self.reminders = False
         self._close_anyway = False
-        window.settings_tab.language_changed.connect(lambda _lang: self.retranslate())
+        window.language_changed.connect(lambda _lang: self.retranslate())
+        # A backup carries every register (secret ones too) out of the office.
+        self.backup_action.setEnabled(window.actor.may_write("backup"))
+        self.restore_action.setEnabled(window.actor.may_write("restore"))
         self.retranslate()
 
     @property
@@ -87,7 +90,7 @@ class BackupActions(QObject):
         )
 
     def _backup_succeeded(self, result) -> None:
-        record_backup(self.db, result)
+        record_backup(self.db, result, actor=self.window.actor)
         self.show_age()
         self._tell(
             QMessageBox.Icon.Information,
@@ -190,7 +193,11 @@ class BackupActions(QObject):
     # --- reminders ----------------------------------------------------------------------
 
     def start_reminders(self) -> None:
-        """Remind now (once the window is up) and at close; the application turns it on."""
+        """Remind now (once the window is up) and at close; the application turns it on.
+
+        Only people who may back up are reminded."""
+        if not self.window.actor.may_write("backup"):
+            return
         self.reminders = True
         self.window.installEventFilter(self)
         QTimer.singleShot(0, self.remind_at_start)

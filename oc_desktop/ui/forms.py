@@ -15,6 +15,7 @@ class FormRows:
     def __init__(self, layout: QFormLayout) -> None:
         self._layout = layout
         self._rows: dict[str, tuple[QLabel, QWidget, QLabel, str | None]] = {}
+        self._cells: dict[str, QWidget] = {}
 
     def add(self, key: str, label_message: str | None, widget: QWidget) -> QWidget:
         """A row for ``key``; without a label message the field spans the row."""
@@ -35,7 +36,12 @@ class FormRows:
         else:
             self._layout.addRow(label, cell)
         self._rows[key] = (label, widget, error, label_message)
+        self._cells[key] = cell
         return widget
+
+    def set_visible(self, key: str, visible: bool) -> None:
+        """Show or hide a whole row: its label, field and message."""
+        self._layout.setRowVisible(self._cells[key], visible)
 
     def retranslate(self) -> None:
         for label, _widget, _error, message in self._rows.values():

@@ -1,23 +1,43 @@
-"""The main window: a tab per area of the office's work, menus, a status bar."""
+"""The main window: a tab per area of the office's work, menus, a status bar.
+
+It is built for one signed-in person: a tab whose section the person may not read is
+never made, and the session (idle lock, Lock, Sign out) belongs to the window.
+"""
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from oc_desktop import __version__
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
-from oc_desktop.security import SYSTEM
+from oc_desktop.security import Actor
+from oc_desktop.ui.audit_tab import AuditTab
 from oc_desktop.ui.backup_actions import install_backup_actions
 from oc_desktop.ui.base_tab import BaseTab, PlaceholderTab
 from oc_desktop.ui.documents_tab import DocumentsTab
+from oc_desktop.ui.session import SessionGuard
 from oc_desktop.ui.settings_tab import SettingsTab
+from oc_desktop.ui.users_tab import UsersTab
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, data_dir: Path, settings: QSettings, actor=None) -> None:
+    #: the office's language was switched (in the Settings tab)
+    language_changed = Signal(str)
+    #: the window was closed for good (not hidden for a sign-out)
+    closed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        data_dir: Path,
+        settings: QSettings,
+        actor: Actor,
+        *,
+        idle_lock_ms: int | None = None,
+    ) -> None:
         super().__init__()
         self.db, self.data_dir, self.settings, self.actor = db, Path(data_dir), settings, actor
         self.setObjectName("MainWindow")
@@ -26,10 +46,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.settings_tab = SettingsTab(db, actor)
-        self.settings_tab.language_changed.connect(lambda _lang: self.retranslate())
+        self.settings_tab: SettingsTab | None = None
         for tab in self._build_tabs():
             self.add_tab(tab)
+        self.language_changed.connect(lambda _lang: self.retranslate())
 
         self.status_bar = self.statusBar()
         self.place_label, self.user_label = QLabel(), QLabel()
@@ -42,18 +62,35 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self._build_menus()
         self.backup_actions = install_backup_actions(self)
+        self.session = SessionGuard(self, idle_lock_ms)
+        self.backup_actions.restore_done.connect(self._after_restore)
         self.retranslate()
         self._restore_state()
 
     def _build_tabs(self) -> list[BaseTab]:
-        """Each section's tab; a section not built yet shows a plain placeholder."""
-        return [
-            DocumentsTab(self.db, self.actor or SYSTEM, self.data_dir),
-            PlaceholderTab(self.db, N_("Seal"), self.actor),
-            PlaceholderTab(self.db, N_("Staff"), self.actor),
-            PlaceholderTab(self.db, N_("Budget"), self.actor),
-            self.settings_tab,
+        """The tabs of the sections this person may read; others are never built.
+
+        A section not built yet shows a plain placeholder.
+        """
+        makers = [
+            ("documents", lambda: DocumentsTab(self.db, self.actor, self.data_dir)),
+            ("seal", lambda: PlaceholderTab(self.db, N_("Seal"), self.actor)),
+            ("staff", lambda: PlaceholderTab(self.db, N_("Staff"), self.actor)),
+            ("budget", lambda: PlaceholderTab(self.db, N_("Budget"), self.actor)),
+            ("settings", self._make_settings_tab),
+            ("users", lambda: UsersTab(self.db, self.actor)),
+            ("audit", lambda: AuditTab(self.db, self.actor)),
         ]
+        return [make() for section, make in makers if self.actor.may_read(section)]
+
+    def _make_settings_tab(self) -> SettingsTab:
+        self.settings_tab = SettingsTab(self.db, self.actor)
+        self.settings_tab.language_changed.connect(self.language_changed)
+        return self.settings_tab
+
+    def tab_for(self, kind: type) -> BaseTab | None:
+        """The tab of this class, if this person has it."""
+        return next((tab for tab in self.all_tabs() if isinstance(tab, kind)), None)
 
     def add_tab(self, tab: BaseTab) -> None:
         self.tabs.addTab(tab, tab.title())
@@ -108,9 +145,11 @@ class MainWindow(QMainWindow):
             self.tab_actions[index].setText(tab.title())
         self.place_label.setText(_("Data folder: {path}").format(path=self.data_dir))
         self.user_label.setText(
-            _("Signed in: {name}").format(name=self.actor.full_name) if self.actor else ""
+            _("Signed in: {name} ({username})").format(
+                name=self.actor.full_name, username=self.actor.username
+            )
         )
-        self.user_label.setVisible(self.actor is not None)
+        self.session.retranslate()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -130,14 +169,25 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        self.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0)))
+        self.tabs.setCurrentIndex(int(self.settings.value(self._tab_key(), 0)))
+
+    def _tab_key(self) -> str:
+        return f"window/tab/{self.actor.username}"  # people see different tabs
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue(self._tab_key(), self.tabs.currentIndex())
         self.settings.sync()
+
+    def _after_restore(self, _result) -> None:
+        """The restored data has its own users: once the clerk has read the message, the
+        window closes and everyone signs in again against that data."""
+        message = self.backup_actions.message
+        if message is not None:
+            message.finished.connect(self.session.end_after_restore)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.save_state()
         super().closeEvent(event)
+        self.closed.emit()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -26,7 +27,7 @@ from oc_desktop.profile import (
     get_setting,
     load_profile,
     save_profile,
-    set_setting,
+    set_settings,
 )
 from oc_desktop.ui.base_tab import BaseTab
 from oc_desktop.ui.forms import DigitSpinBox, FormRows
@@ -119,6 +120,14 @@ class SettingsTab(BaseTab):
         self.language_combo, self.digits_combo = QComboBox(), QComboBox()
         self.due_days = DigitSpinBox()
         self.due_days.setRange(0, 90)
+        self.idle_minutes = DigitSpinBox()
+        self.attempts = DigitSpinBox()
+        self.lockout = DigitSpinBox()
+        self.idle_minutes.setRange(0, 480)
+        self.attempts.setRange(1, 20)
+        self.lockout.setRange(5, 3600)
+        self.read_only_note = QLabel()
+        self.read_only_note.setWordWrap(True)
         self.save_button, self.revert_button = QPushButton(), QPushButton()
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -141,10 +150,14 @@ class SettingsTab(BaseTab):
         prefs.add("language", N_("Language"), self.language_combo)
         prefs.add("digits", N_("Digits"), self.digits_combo)
         prefs.add("due_soon_days", N_("Follow-up: due within (days)"), self.due_days)
+        prefs.add("idle_lock_minutes", N_("Lock after idle minutes (0: never)"), self.idle_minutes)
+        prefs.add("sign_in_attempts", N_("Wrong passwords before a wait"), self.attempts)
+        prefs.add("lockout_seconds", N_("First wait (seconds), doubled each time"), self.lockout)
         self.pref_rows = prefs
 
         content = QWidget()
         column = QVBoxLayout(content)
+        column.addWidget(self.read_only_note)
         for box in (self.org_box, self.sections_box, self.signers_box, self.prefs_box):
             column.addWidget(box)
         buttons = QHBoxLayout()
@@ -159,6 +172,13 @@ class SettingsTab(BaseTab):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.read_only = not (actor is not None and actor.may_write("settings"))
+        if self.read_only:  # the head reads the settings; only an administrator edits them
+            for box in (self.org_box, self.sections_box, self.signers_box, self.prefs_box):
+                box.setEnabled(False)
+            self.save_button.hide()
+            self.revert_button.hide()
+        self.read_only_note.setVisible(self.read_only)
         self.retranslate()
         self.refresh()
 
@@ -180,6 +200,7 @@ class SettingsTab(BaseTab):
         )
         self.save_button.setText(_("Save"))
         self.revert_button.setText(_("Revert"))
+        self.read_only_note.setText(_("Only an administrator changes these settings."))
         self.name_edit.setPlaceholderText(
             _("e.g. the Provincial Propaganda and Training Committee")
         )
@@ -210,14 +231,20 @@ class SettingsTab(BaseTab):
             self.digits_combo.findData(bool(get_setting(self.db, "lao_digits")))
         )
         self.due_days.setValue(int(get_setting(self.db, "due_soon_days")))
+        self.idle_minutes.setValue(int(get_setting(self.db, "idle_lock_minutes")))
+        self.attempts.setValue(int(get_setting(self.db, "sign_in_attempts")))
+        self.lockout.setValue(int(get_setting(self.db, "lockout_seconds")))
         for rows in (self.rows, self.list_rows, self.signer_rows):
             rows.clear_errors()
 
     def save(self) -> bool:
         """Store profile and preferences; on bad input show why at each field, save nothing."""
+        if self.read_only:
+            return False
         try:
             save_profile(
                 self.db,
+                actor=self.actor,
                 name=self.name_edit.text(),
                 abbreviation=self.abbreviation_edit.text(),
                 place=self.place_edit.text(),
@@ -232,9 +259,18 @@ class SettingsTab(BaseTab):
             return False
         language = self.language_combo.currentData()
         lao_digits = bool(self.digits_combo.currentData())
-        set_setting(self.db, key="lao_digits", value=lao_digits)
-        set_setting(self.db, key="due_soon_days", value=self.due_days.value())
-        set_setting(self.db, key="language", value=language)
+        set_settings(
+            self.db,
+            actor=self.actor,
+            values={
+                "lao_digits": lao_digits,
+                "due_soon_days": self.due_days.value(),
+                "idle_lock_minutes": self.idle_minutes.value(),
+                "sign_in_attempts": self.attempts.value(),
+                "lockout_seconds": self.lockout.value(),
+                "language": language,
+            },
+        )
         formatting.set_lao_digits(lao_digits)
         self.refresh()
         self.data_changed.emit()

@@ -1,0 +1,165 @@
+"""The Audit tab's queries on a big trail: count and one page, for each filter it offers,
+and the full chain check, as they run today and on a copy with extra indexes.
+
+    .venv/bin/python bench/audit_log.py [--rows 500000] [--runs 5]
+
+The trail is built once under bench/data/ with a valid hash chain (rows spread over
+ten years, seven people, six areas). The baseline in the same run is the same queries
+on a copy of the file with indexes on (username, id) and (at): if those made a clear
+difference, a migration adding them would be worth it. The last line is one JSON
+object with the medians in milliseconds.
+"""
+
+import argparse
+import json
+import shutil
+import sqlite3
+import statistics
+import sys
+import time
+from contextlib import closing
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from oc_desktop.audit import GENESIS, _digest, verify_chain  # noqa: E402
+from oc_desktop.audit_log import AuditQuery, count_entries, page_of_entries  # noqa: E402
+from oc_desktop.models.migrate import open_database  # noqa: E402
+from oc_desktop.paths import database_path  # noqa: E402
+from oc_desktop.profile import ensure_defaults  # noqa: E402
+from oc_desktop.security import ROLES, Actor  # noqa: E402
+
+PEOPLE = ("admin", "clerk", "clerk2", "head", "staff", "accountant", "reader")
+AREAS = ("documents", "documents", "documents", "seal", "staff", "budget", "settings", "users")
+START = datetime(2016, 1, 1, 8, 0)
+READER = Actor(None, "bench", "bench", frozenset(ROLES))
+
+
+def build(data_dir: Path, rows: int) -> None:
+    path = database_path(data_dir)
+    if path.exists():
+        with closing(sqlite3.connect(path)) as connection:
+            if connection.execute("SELECT count(*) FROM audit_entry").fetchone()[0] == rows:
+                return
+    shutil.rmtree(data_dir, ignore_errors=True)
+    db = open_database(data_dir)
+    ensure_defaults(db)
+    db.close()
+    step = timedelta(days=3650) / rows
+    previous, batch = GENESIS, []
+    with closing(sqlite3.connect(path)) as connection:
+        for number in range(1, rows + 1):
+            person = PEOPLE[number % len(PEOPLE)]
+            entry = SimpleNamespace(
+                id=number,
+                at=(START + step * number).replace(microsecond=0),
+                user_id=None,
+                username=person,
+                action="update",
+                entity="incoming",
+                entity_id=str(number // 3),
+                section=AREAS[number % len(AREAS)],
+                old={"subject": f"ເລື່ອງ {number}"},
+                new={"subject": f"ເລື່ອງ {number} (ແກ້ໄຂ)"},
+                prev_hash=previous,
+            )
+            entry.hash = previous = _digest(entry)
+            batch.append(
+                (
+                    entry.id,
+                    entry.at.strftime("%Y-%m-%d %H:%M:%S.%f"),  # as SQLAlchemy stores it
+                    person,
+                    entry.action,
+                    entry.entity,
+                    entry.entity_id,
+                    entry.section,
+                    json.dumps(entry.old, ensure_ascii=False),
+                    json.dumps(entry.new, ensure_ascii=False),
+                    entry.prev_hash,
+                    entry.hash,
+                )
+            )
+            if len(batch) == 20_000 or number == rows:
+                with connection:
+                    connection.executemany(
+                        "INSERT INTO audit_entry (id, at, username, action, entity, entity_id,"
+                        " section, old, new, prev_hash, hash)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        batch,
+                    )
+                batch = []
+
+
+QUERIES = {
+    "everything": AuditQuery(),
+    "one_person": AuditQuery(username="clerk2"),
+    "one_area": AuditQuery(section="staff"),
+    "one_month": AuditQuery(start=date(2019, 5, 1), end=date(2019, 5, 31)),
+    "person_and_month": AuditQuery(username="head", start=date(2019, 5, 1), end=date(2019, 5, 31)),
+}
+
+
+def time_queries(data_dir: Path, runs: int) -> dict[str, float]:
+    db = open_database(data_dir)
+    results = {}
+    try:
+        for name, query in QUERIES.items():
+            timings = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                total = count_entries(db, actor=READER, query=query)
+                page_of_entries(db, actor=READER, query=query, page=0)
+                if total > 100:  # a page deep in the result, as "Older" many times would
+                    page_of_entries(db, actor=READER, query=query, page=(total // 100) // 2)
+                timings.append(time.perf_counter() - started)
+            results[name] = round(statistics.median(timings) * 1000, 1)
+    finally:
+        db.close()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=500_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    data_dir = HERE / "data" / f"audit-{args.rows}"
+    build(data_dir, args.rows)
+    indexed = HERE / "data" / f"audit-{args.rows}-indexed"
+    shutil.rmtree(indexed, ignore_errors=True)
+    indexed.mkdir(parents=True)
+    with (
+        closing(sqlite3.connect(database_path(data_dir))) as source,
+        closing(sqlite3.connect(database_path(indexed))) as target,
+    ):
+        source.backup(target)
+        target.execute("CREATE INDEX ix_bench_user ON audit_entry (username, id)")
+        target.execute("CREATE INDEX ix_bench_at ON audit_entry (at)")
+        target.commit()
+    as_is = time_queries(data_dir, args.runs)
+    with_indexes = time_queries(indexed, args.runs)
+    db = open_database(data_dir)
+    started = time.perf_counter()
+    broken = verify_chain(db)
+    verify_s = time.perf_counter() - started
+    db.close()
+    assert broken is None, broken
+    for name in QUERIES:
+        print(f"{name:>18}: {as_is[name]:8.1f} ms as is, {with_indexes[name]:8.1f} ms indexed")
+    print(
+        json.dumps(
+            {
+                "rows": args.rows,
+                "count_and_two_pages_ms": as_is,
+                "with_extra_indexes_ms": with_indexes,
+                "verify_chain_s": round(verify_s, 2),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Write shaped lines into a ReportLab canvas: HarfBuzz's glyphs at HarfBuzz's positions.
+
+Each glyph goes in as the character ReportLab's subset knows it by (see
+``PdfFont.code_for_glyph``); ReportLab subsets and embeds the font. Its position is set
+in the TJ array (in thousandths of the size) from HarfBuzz's advance and x offset, the
+y offset (marks raised or lowered) with the text rise. Each run is wrapped in an
+ActualText span, so that copying or searching the PDF gives the original string, not
+the glyph variants' private code points.
+"""
+
+from dataclasses import dataclass
+from typing import Literal
+
+from reportlab.pdfgen.canvas import Canvas
+
+from oc_desktop.printing.text import Line, Piece, TextStyle, layout_line, wrap
+
+Align = Literal["left", "center", "right"]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a run was drawn: for tests that check the PDF against HarfBuzz."""
+
+    page: int
+    font_path: str
+    size: float
+    text: str
+    x: float
+    y: float
+
+
+def _num(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _actual_text(text: str) -> str:
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+class Writer:
+    """Draws lines on a canvas; keeps a list of what it placed when ``record`` is set."""
+
+    def __init__(self, canvas: Canvas, *, record: bool = False) -> None:
+        self.canvas = canvas
+        self.placed: list[Placed] | None = [] if record else None
+
+    def line(self, line: Line, x: float, y: float, align: Align = "left") -> None:
+        if align == "center":
+            x -= line.width / 2
+        elif align == "right":
+            x -= line.width
+        for piece in line.pieces:
+            self._piece(piece, x + piece.x, y)
+
+    def text(self, text: str, style: TextStyle, x: float, y: float, align: Align = "left"):
+        """One line at baseline ``y``; returns its width."""
+        line = layout_line(text, style)
+        self.line(line, x, y, align)
+        return line.width
+
+    def paragraph(
+        self, text: str, style: TextStyle, x: float, y: float, width: float, align: Align = "left"
+    ) -> float:
+        """Wrapped into ``width``, first baseline at ``y``; returns the next line's baseline."""
+        anchor = {"left": x, "center": x + width / 2, "right": x + width}[align]
+        for line in wrap(text, style, width):
+            self.line(line, anchor, y, align)
+            y -= style.line_height
+        return y
+
+    def _piece(self, piece: Piece, x: float, y: float) -> None:
+        font, size, glyphs = piece.font, piece.size, piece.shaped.glyphs
+        if not glyphs:
+            return
+        if self.placed is not None:
+            page = self.canvas.getPageNumber()
+            self.placed.append(Placed(page, str(font.path), size, piece.text, x, y))
+        doc = self.canvas._doc  # ReportLab's subsets are kept per document
+        codes = "".join(chr(font.code_for_glyph(g.gid)) for g in glyphs)
+        per_em = 1000 / font.upem  # font units to thousandths of the size
+        ops = [f"/Span <</ActualText {_actual_text(piece.text)}>> BDC BT"]
+        ops.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm")
+        pen = current = 0.0  # thousandths of the size, from x
+        rise, items, index = 0.0, [], 0
+        for subset, chunk in font.ttf.splitString(codes, doc):
+            self._flush(ops, items)
+            ops.append(f"{font.ttf.getSubsetInternalName(subset, doc)} {_num(size)} Tf")
+            for byte in chunk:
+                glyph = glyphs[index]
+                code = ord(codes[index])
+                index += 1
+                glyph_rise = glyph.y_offset * size / font.upem
+                if abs(glyph_rise - rise) > 1e-9:
+                    self._flush(ops, items)
+                    rise = glyph_rise
+                    ops.append(f"{_num(rise)} Ts")
+                target = pen + glyph.x_offset * per_em
+                if abs(current - target) > 1e-6:
+                    items.append(_num(current - target))
+                items.append(f"<{byte:02X}>")
+                current = target + font.pdf_width(code)
+                pen += glyph.advance * per_em
+        self._flush(ops, items)
+        if rise:
+            ops.append("0 Ts")
+        ops.append("ET EMC")
+        self.canvas.addLiteral("\n".join(ops))
+
+    @staticmethod
+    def _flush(ops: list[str], items: list[str]) -> None:
+        if items:
+            ops.append("[" + " ".join(items) + "] TJ")
+            items.clear()

@@ -61,14 +61,26 @@ class Writer:
         return line.width
 
     def paragraph(
-        self, text: str, style: TextStyle, x: float, y: float, width: float, align: Align = "left"
+        self,
+        text: str,
+        style: TextStyle,
+        x: float,
+        top: float,
+        width: float,
+        align: Align = "left",
+        first_indent: float = 0.0,
     ) -> float:
-        """Wrapped into ``width``, first baseline at ``y``; returns the next line's baseline."""
-        anchor = {"left": x, "center": x + width / 2, "right": x + width}[align]
-        for line in wrap(text, style, width):
-            self.line(line, anchor, y, align)
-            y -= style.line_height
-        return y
+        """Wrapped into ``width`` below ``top``; returns the bottom of the last line."""
+        lines = wrap(text, style, width, first_indent)
+        for number, line in enumerate(lines):
+            self.place(line, style, x, top, width, align, first_indent if number == 0 else 0.0)
+            top -= style.line_height
+        return top
+
+    def place(self, line, style, x, top, width, align: Align = "left", indent=0.0) -> None:
+        """A wrapped line in the line box at ``top``, aligned within ``width``."""
+        anchor = {"left": x + indent, "center": x + width / 2, "right": x + width}[align]
+        self.line(line, anchor, style.baseline(top), align)
 
     def _piece(self, piece: Piece, x: float, y: float) -> None:
         font, size, glyphs = piece.font, piece.size, piece.shaped.glyphs

@@ -30,6 +30,11 @@ class TextStyle:
     def line_height(self) -> float:
         return self.leading if self.leading is not None else self.size * 1.6
 
+    def baseline(self, top: float) -> float:
+        """The baseline of a line whose box starts at ``top``: room above for a tone mark
+        on a vowel sign, 0.45 em below for ຸ ູ ຼ."""
+        return top - self.line_height + 0.45 * self.size
+
 
 @dataclass(frozen=True, slots=True)
 class Piece:
@@ -81,15 +86,16 @@ def _character_widths(text: str, style: TextStyle) -> tuple[list[float], set[int
     return widths, cuttable
 
 
-def wrap(text: str, style: TextStyle, width: float) -> list[Line]:
-    """The lines of a text in a box ``width`` points wide; newlines start new lines."""
+def wrap(text: str, style: TextStyle, width: float, first_indent: float = 0.0) -> list[Line]:
+    """The lines of a text in a box ``width`` points wide; newlines start new paragraphs,
+    whose first line is ``first_indent`` narrower."""
     lines: list[Line] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph.strip(), style, width))
+        lines.extend(_wrap_paragraph(paragraph.strip(), style, width, first_indent))
     return lines
 
 
-def _wrap_paragraph(text: str, style: TextStyle, width: float) -> list[Line]:
+def _wrap_paragraph(text: str, style: TextStyle, width: float, indent: float) -> list[Line]:
     if not text:
         return [Line("", (), 0.0)]
     widths, cuttable = _character_widths(text, style)
@@ -97,7 +103,8 @@ def _wrap_paragraph(text: str, style: TextStyle, width: float) -> list[Line]:
     clusters = [b for b in cluster_boundaries(text) if b in cuttable]
     lines, start = [], 0
     while start < len(text):
-        end = _fit(text, widths, start, breaks, clusters, width, style)
+        room = width - indent if not lines else width
+        end = _fit(text, widths, start, breaks, clusters, room, style)
         lines.append(layout_line(text[start:end].rstrip(), style))
         start = end
         while start < len(text) and text[start].isspace():

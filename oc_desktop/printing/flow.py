@@ -62,9 +62,11 @@ class Flow:
         writer: Writer,
         frame: Frame,
         *,
-        on_new_page: Callable[[], None] | None = None,
+        on_page_end: Callable[[], None] | None = None,
+        on_page_start: Callable[[], None] | None = None,
     ) -> None:
-        self.writer, self.frame, self.on_new_page = writer, frame, on_new_page
+        self.writer, self.frame = writer, frame
+        self.on_page_end, self.on_page_start = on_page_end, on_page_start
         self.top = frame.top
 
     @property
@@ -72,10 +74,12 @@ class Flow:
         return self.writer.canvas
 
     def new_page(self) -> None:
-        if self.on_new_page is not None:
-            self.on_new_page()
+        if self.on_page_end is not None:
+            self.on_page_end()
         self.canvas.showPage()
         self.top = self.frame.top
+        if self.on_page_start is not None:
+            self.on_page_start()
 
     def need(self, height: float) -> None:
         """Go to a new page unless ``height`` points fit below the current position."""
@@ -94,8 +98,9 @@ class Flow:
         indent: float = 0.0,
         first_indent: float = 0.0,
         space_after: float = 0.0,
+        width: float | None = None,
     ) -> None:
-        width = self.frame.width - indent
+        width = width if width is not None else self.frame.width - indent
         for number, line in enumerate(wrap(text, style, width, first_indent)):
             self.need(style.line_height)
             extra = first_indent if number == 0 else 0.0
@@ -125,7 +130,7 @@ def build_text_document(
     with output_canvas(out, PORTRAIT, title=title) as canvas:
         writer = Writer(canvas, record=record)
         numbers = PageNumbers(writer, PORTRAIT, margins)
-        flow = Flow(writer, Frame.of(PORTRAIT, margins), on_new_page=numbers.stamp)
+        flow = Flow(writer, Frame.of(PORTRAIT, margins), on_page_end=numbers.stamp)
         if title:
             flow.paragraph(title, TextStyle(style.size + 2, bold=True), align="center")
             flow.space(style.line_height / 2)

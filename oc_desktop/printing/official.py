@@ -95,27 +95,35 @@ def draw_title(flow: Flow, heading: Heading) -> None:
     flow.space(4 * mm)
 
 
-def signature_height(signers: Sequence[SignerRow], width: float, style=HEADING) -> float:
+def signature_height(
+    signers: Sequence[SignerRow], width: float, space: float = SIGNATURE_SPACE
+) -> float:
     if not signers:
         return 0.0
-    lines = max(len(wrap(s.title, style, width / max(2, len(signers)))) for s in signers)
-    return (lines + 1) * style.line_height + SIGNATURE_SPACE + 4 * mm
+    lines = max(len(wrap(s.title, HEADING, width / max(2, len(signers)))) for s in signers)
+    return (lines + 1) * HEADING.line_height + space + 4 * mm
 
 
-def draw_signatures(flow: Flow, signers: Sequence[SignerRow], *, names: bool = True) -> None:
+def draw_signatures(
+    flow: Flow,
+    signers: Sequence[SignerRow],
+    *,
+    names: bool = True,
+    space: float = SIGNATURE_SPACE,
+) -> None:
     """Side by side, the last on the right (the head signs on the right); each block has
-    the title, room for the signature and seal, and the name."""
+    the title, ``space`` for the signature and seal, and the name."""
     if not signers:
         return
     columns = max(2, len(signers))
     width = flow.frame.width / columns
-    flow.need(signature_height(signers, flow.frame.width))
+    flow.need(signature_height(signers, flow.frame.width, space))
     flow.space(4 * mm)
     top, bottom = flow.top, flow.top
     for n, signer in enumerate(signers):
         x = flow.frame.left + width * (columns - len(signers) + n)
         y = flow.writer.paragraph(signer.title, HEADING, x, top, width, "center")
-        y -= SIGNATURE_SPACE
+        y -= space
         if names and signer.name:
             y = flow.writer.paragraph(signer.name, HEADING, x, y, width, "center")
         bottom = min(bottom, y)

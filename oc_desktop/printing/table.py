@@ -70,20 +70,22 @@ class Table:
     def lines_fitting(self, height: float) -> int:
         return max(0, int((height - 2 * PAD_Y + 1e-6) // self.style.line_height))
 
-    def draw_heading(self, writer: Writer, x: float, top: float) -> float:
-        """Headings, then the row of column numbers; returns the bottom."""
+    def draw_heading(self, writer: Writer, x: float, top: float, numbers: bool = True) -> float:
+        """Headings, then the row of column numbers (1) … (n); returns the bottom."""
         canvas = writer.canvas
         bottom = top - self.heading_height
         self._cells(writer, self.headings, x, top, HEAD, 0, None, align="center")
+        canvas.setLineWidth(RULE)
+        canvas.line(x, top, x + self.width, top)
+        self._rules(writer, x, top, bottom)
+        if not numbers:
+            return bottom
         numbers_bottom = bottom - self.numbers_height
         for n, left in enumerate(self._edges(x)[:-1]):
             label = f"({format_int(n + 1)})"
             centre = left + self.widths[n] / 2
             writer.text(label, NUMBERS, centre, NUMBERS.baseline(bottom), "center")
-        canvas.setLineWidth(RULE)
-        self._rules(writer, x, top, bottom)
         self._rules(writer, x, bottom, numbers_bottom)
-        canvas.line(x, top, x + self.width, top)
         return numbers_bottom
 
     def draw_row(self, writer: Writer, row: Row, x: float, top: float, first=0, last=None) -> float:
@@ -93,6 +95,11 @@ class Table:
         writer.canvas.setLineWidth(RULE)
         self._rules(writer, x, top, bottom)
         return bottom
+
+    def rule_above(self, writer: Writer, x: float, top: float) -> None:
+        """The top rule of a table drawn without headings."""
+        writer.canvas.setLineWidth(RULE)
+        writer.canvas.line(x, top, x + self.width, top)
 
     def _edges(self, x: float) -> list[float]:
         edges = [x]

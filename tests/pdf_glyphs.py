@@ -170,6 +170,18 @@ def harfbuzz_glyphs(font_path: str, text: str, size: float, x: float, y: float):
     return result
 
 
+def harfbuzz_width(font_path: str, text: str, size: float) -> float:
+    """The advance of ``text`` as HarfBuzz shapes it, in points."""
+    if not text:
+        return 0.0
+    font = original_font(font_path)
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    hb.shape(font, buffer)
+    return sum(p.x_advance for p in buffer.glyph_positions) * size / font.face.upem
+
+
 def compare(printed: list[PdfGlyph], expected: list[Expected]) -> list[str]:
     """What differs between the PDF's glyphs and HarfBuzz's, in words; [] when equal."""
     problems = []

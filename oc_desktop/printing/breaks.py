@@ -28,6 +28,7 @@ word wider than its cell.
 """
 
 import unicodedata
+from functools import lru_cache
 
 PREFIXED_VOWELS = frozenset("ເແໂໄໃ")
 CLOSING = frozenset("ະຳໆຯ")
@@ -46,8 +47,13 @@ BREAK_AFTER_PUNCTUATION = frozenset("-,;:)!?")
 ATTACHES_LEFT = FOLLOWING_VOWELS | frozenset("ໆຯ") | frozenset(",.;:)!?%")
 
 
+@lru_cache(maxsize=4096)
 def is_mark(ch: str) -> bool:
     return unicodedata.category(ch) in ("Mn", "Me", "Mc") or ch in "\u200d\ufe0e\ufe0f"
+
+
+def _joins_previous(ch: str) -> bool:
+    return ch == "ຳ" or is_mark(ch)
 
 
 def cluster_boundaries(text: str) -> list[int]:
@@ -56,7 +62,7 @@ def cluster_boundaries(text: str) -> list[int]:
     A cluster is a letter with the combining marks after it; Lao ຳ joins the letter
     before it as well (Unicode puts it among the spacing marks of grapheme clusters).
     """
-    return [i for i in range(1, len(text)) if not (is_mark(text[i]) or text[i] == "ຳ")]
+    return [i for i in range(1, len(text)) if not _joins_previous(text[i])]
 
 
 def _vowelish(ch: str) -> bool:

@@ -45,6 +45,7 @@ class Writer:
     def __init__(self, canvas: Canvas, *, record: bool = False) -> None:
         self.canvas = canvas
         self.placed: list[Placed] | None = [] if record else None
+        self._bodies: dict[tuple[str, str, float], str] = {}
 
     def line(self, line: Line, x: float, y: float, align: Align = "left") -> None:
         if align == "center":
@@ -83,45 +84,67 @@ class Writer:
         self.line(line, anchor, style.baseline(top), align)
 
     def _piece(self, piece: Piece, x: float, y: float) -> None:
-        font, size, glyphs = piece.font, piece.size, piece.shaped.glyphs
-        if not glyphs:
+        if not piece.shaped.glyphs:
             return
         if self.placed is not None:
             page = self.canvas.getPageNumber()
-            self.placed.append(Placed(page, str(font.path), size, piece.text, x, y))
-        doc = self.canvas._doc  # ReportLab's subsets are kept per document
+            self.placed.append(Placed(page, str(piece.font.path), piece.size, piece.text, x, y))
+        key = (piece.font.name, piece.text, piece.size)
+        body = self._bodies.get(key)
+        if body is None:
+            body = self._body(piece)
+            if len(piece.text) <= _CACHED_TEXT:
+                self._bodies[key] = body
+        self.canvas.addLiteral(
+            f"/Span <</ActualText {_actual_text(piece.text)}>> BDC BT\n"
+            f"1 0 0 1 {_num(x)} {_num(y)} Tm\n{body}\nET EMC"
+        )
+
+    def _body(self, piece: Piece) -> str:
+        """The text operators of a run, from its origin: fonts, rises, glyphs and offsets."""
+        font, size, glyphs = piece.font, piece.size, piece.shaped.glyphs
+        doc = self.canvas._doc  # ReportLab numbers a font's subsets per document
         codes = "".join(chr(font.code_for_glyph(g.gid)) for g in glyphs)
         per_em = 1000 / font.upem  # font units to thousandths of the size
-        ops = [f"/Span <</ActualText {_actual_text(piece.text)}>> BDC BT"]
-        ops.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm")
-        pen = current = 0.0  # thousandths of the size, from x
-        rise, items, index = 0.0, [], 0
+        ops: list[str] = []
+        items: list[str] = []  # the TJ array being built
+        hexes: list[str] = []  # glyphs shown one after the other, no offset between
+        pen = current = 0.0  # thousandths of the size, from the origin
+        rise, index = 0.0, 0
         for subset, chunk in font.ttf.splitString(codes, doc):
-            self._flush(ops, items)
+            _flush(ops, items, hexes)
             ops.append(f"{font.ttf.getSubsetInternalName(subset, doc)} {_num(size)} Tf")
             for byte in chunk:
                 glyph = glyphs[index]
-                code = ord(codes[index])
+                width = font.pdf_width(ord(codes[index]))
                 index += 1
                 glyph_rise = glyph.y_offset * size / font.upem
                 if abs(glyph_rise - rise) > 1e-9:
-                    self._flush(ops, items)
+                    _flush(ops, items, hexes)
                     rise = glyph_rise
                     ops.append(f"{_num(rise)} Ts")
                 target = pen + glyph.x_offset * per_em
                 if abs(current - target) > 1e-6:
+                    if hexes:
+                        items.append("<" + "".join(hexes) + ">")
+                        hexes.clear()
                     items.append(_num(current - target))
-                items.append(f"<{byte:02X}>")
-                current = target + font.pdf_width(code)
+                hexes.append(f"{byte:02X}")
+                current = target + width
                 pen += glyph.advance * per_em
-        self._flush(ops, items)
+        _flush(ops, items, hexes)
         if rise:
             ops.append("0 Ts")
-        ops.append("ET EMC")
-        self.canvas.addLiteral("\n".join(ops))
+        return "\n".join(ops)
 
-    @staticmethod
-    def _flush(ops: list[str], items: list[str]) -> None:
-        if items:
-            ops.append("[" + " ".join(items) + "] TJ")
-            items.clear()
+
+_CACHED_TEXT = 40  # runs this short (dates, numbers, names) recur: their operators are kept
+
+
+def _flush(ops: list[str], items: list[str], hexes: list[str]) -> None:
+    if hexes:
+        items.append("<" + "".join(hexes) + ">")
+        hexes.clear()
+    if items:
+        ops.append("[" + " ".join(items) + "] TJ")
+        items.clear()

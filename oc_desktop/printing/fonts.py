@@ -33,13 +33,14 @@ class PdfFont:
         self.hb_font = hb.Font(face)
         self.upem: int = face.upem
         self.coverage = frozenset(face.unicodes)
+        self.characters = frozenset(chr(c) for c in self.coverage)
         self._codes: dict[int, int] = {}
         self._lock = threading.Lock()
         ascent, descent = self.ttf.face.ascent, self.ttf.face.descent  # per 1000 em
         self.ascent, self.descent = ascent / 1000, descent / 1000
 
     def has(self, text: str) -> bool:
-        return all(ord(ch) in self.coverage for ch in text)
+        return self.characters.issuperset(text)
 
     def code_for_glyph(self, gid: int) -> int:
         """The character ReportLab embeds this glyph as.
@@ -101,5 +102,11 @@ _family_lock = threading.Lock()
 
 def family(bold: bool = False) -> Family:
     """The faces for regular or bold text (loaded and registered on first use)."""
-    with _family_lock:
-        return Family(*(_font(name) for name in _FILES[bold]))
+    found = _families.get(bold)
+    if found is None:
+        with _family_lock:
+            found = _families[bold] = Family(*(_font(name) for name in _FILES[bold]))
+    return found
+
+
+_families: dict[bool, Family] = {}

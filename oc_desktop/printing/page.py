@@ -13,11 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from oc_desktop.i18n import _
+
+# Streams deflated only, not also ASCII85-armoured: a fifth smaller and quicker to write,
+# and every PDF reader takes them.
+rl_config.useA85 = 0
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)

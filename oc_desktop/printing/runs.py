@@ -13,6 +13,7 @@ The rule, so that the same text always looks the same:
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from oc_desktop.printing.breaks import cluster_boundaries
 from oc_desktop.printing.fonts import Family, PdfFont
@@ -55,10 +56,17 @@ def _face(cluster: str, script: str, family: Family) -> PdfFont:
     return order[0]  # nothing has it: it prints as the first face's missing-glyph box
 
 
-def font_runs(text: str, family: Family) -> list[Run]:
+def font_runs(text: str, family: Family) -> tuple[Run, ...]:
     """Runs covering ``text`` end to end, adjacent runs in different faces."""
+    return _font_runs(text, family)
+
+
+@lru_cache(maxsize=65536)
+def _font_runs(text: str, family: Family) -> tuple[Run, ...]:
     if not text:
-        return []
+        return ()
+    if family.lao.characters.issuperset(text):
+        return (Run(0, len(text), family.lao),)  # the usual case: Lao, digits, punctuation
     edges = [0, *cluster_boundaries(text), len(text)]
     clusters = [(a, b) for a, b in zip(edges, edges[1:], strict=False)]
     scripts = _resolve([_script(text[a:b]) for a, b in clusters])
@@ -69,4 +77,4 @@ def font_runs(text: str, family: Family) -> list[Run]:
             runs[-1] = Run(runs[-1].start, b, font)
         else:
             runs.append(Run(a, b, font))
-    return runs
+    return tuple(runs)

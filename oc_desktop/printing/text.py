@@ -7,6 +7,7 @@ its box. A word wider than the box is cut between grapheme clusters, never insid
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from oc_desktop.printing.breaks import break_opportunities, cluster_boundaries
 from oc_desktop.printing.fonts import Family, PdfFont, family
@@ -60,6 +61,7 @@ class Line:
     width: float
 
 
+@lru_cache(maxsize=65536)
 def layout_line(text: str, style: TextStyle) -> Line:
     """One line, no wrapping: runs shaped and placed one after the other."""
     pieces, x = [], 0.0
@@ -68,6 +70,15 @@ def layout_line(text: str, style: TextStyle) -> Line:
         pieces.append(Piece(shaped, style.size, x))
         x += shaped.width(style.size)
     return Line(text, tuple(pieces), x)
+
+
+def clear_caches() -> None:
+    """Forget every shaped run and laid out line (for a cold measurement)."""
+    from oc_desktop.printing import runs, shaping
+
+    shaping._shape.cache_clear()
+    runs._font_runs.cache_clear()
+    layout_line.cache_clear()
 
 
 def measure(text: str, style: TextStyle) -> float:

@@ -80,9 +80,12 @@ class CatalogTranslator(QTranslator):
     """A QTranslator that answers from the gettext catalog of the current language."""
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401
+        # None (a null QString) means "not translated here". An empty string would be taken
+        # as the translation: Qt's own texts would go blank, and so would the names of
+        # paper sizes, which leaves QPrinter without a valid page layout.
         if i18n.language() == "en" or not source_text:
-            return ""
-        return i18n.lookup(context, source_text) or ""
+            return None
+        return i18n.lookup(context, source_text)
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
         return False

@@ -124,8 +124,9 @@ def draw_signatures(
         x = flow.frame.left + width * (columns - len(signers) + n)
         y = flow.writer.paragraph(signer.title, HEADING, x, top, width, "center")
         y -= space
-        if names and signer.name:
-            y = flow.writer.paragraph(signer.name, HEADING, x, y, width, "center")
+        if names:  # a name to be written by hand gets a dotted line
+            name = signer.name or BLANK * 3
+            y = flow.writer.paragraph(name, HEADING, x, y, width, "center")
         bottom = min(bottom, y)
     flow.top = bottom
 

@@ -89,6 +89,7 @@ def test_save_as_pdf_writes_the_file(parent, qtbot, book, tmp_path):
         files.accept()
     assert saved.args[0] == target
     assert target.read_bytes() == path.read_bytes()
+    assert dialog.status.text() == "ບັນທຶກແລ້ວເປັນ ປຶ້ມ.pdf"
 
 
 def test_print_sends_the_chosen_pages_at_printer_resolution(parent, qtbot, book, tmp_path):

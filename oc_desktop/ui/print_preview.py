@@ -73,8 +73,11 @@ class PrintPreviewDialog(QDialog):
 
         self.print_button, self.save_button = QPushButton(), QPushButton()
         self.zoom_out_button, self.zoom_in_button = QPushButton("−"), QPushButton("+")
+        for button in (self.zoom_out_button, self.zoom_in_button):
+            button.setFixedWidth(36)
         self.zoom_box = QComboBox()
         self.page_label, self.close_button = QLabel(), QPushButton()
+        self.status = QLabel()
         self.print_button.clicked.connect(self.ask_print)
         self.save_button.clicked.connect(self.ask_save)
         self.zoom_out_button.clicked.connect(lambda: self.step_zoom(-1))
@@ -96,6 +99,7 @@ class PrintPreviewDialog(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.page_label)
         bar.addStretch(1)
+        bar.addWidget(self.status)
         bar.addWidget(self.close_button)
 
         self.pages = QWidget()
@@ -212,6 +216,8 @@ class PrintPreviewDialog(QDialog):
                 _("The file could not be saved:\n{error}").format(error=error.strerror or error),
             )
             return False
+        self.status.setText(_("Saved as {name}").format(name=target.name))
+        self.status.setToolTip(str(target))
         self.saved.emit(target)
         return True
 

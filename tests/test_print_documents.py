@@ -1,11 +1,13 @@
 """What the printed papers say, read back from the PDF (pdfium reads the ActualText)."""
 
 import datetime as dt
+import gc
 import re
 
 import pypdfium2
 import pytest
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFDocument
 
 from oc_desktop.printing.book import Cover, build_register_book
 from oc_desktop.printing.forms import (
@@ -143,7 +145,7 @@ def test_progress_is_reported_and_cancel_leaves_no_file(db, tmp_path):
     _book(path, profile, count=40, progress=lambda done, total: seen.append((done, total)))
     assert seen[0] == (1, 40) and seen[-1] == (40, 40)
 
-    before = path.read_bytes()
+    before, documents = path.read_bytes(), _live_documents()
     with pytest.raises(PrintCancelled):
         asked = []
         _book(path, profile, count=40, should_cancel=lambda: asked.append(1) or len(asked) > 10)
@@ -151,6 +153,12 @@ def test_progress_is_reported_and_cancel_leaves_no_file(db, tmp_path):
         _book(path, profile, count=40, progress=lambda done, total: done < 10)
     assert path.read_bytes() == before  # the old book is untouched
     assert sorted(p.name for p in folder.iterdir()) == ["book.pdf"]  # no part file left
+    assert _live_documents() == documents  # nothing of the cancelled books stays in memory
+
+
+def _live_documents() -> int:
+    gc.collect()
+    return sum(isinstance(o, PDFDocument) for o in gc.get_objects())
 
 
 def test_official_page_comes_from_the_profile(db, tmp_path):

@@ -12,7 +12,8 @@ from test_print_documents import COLUMNS, _book, _profile
 
 from oc_desktop.printing.book import Cover, build_register_book
 from oc_desktop.ui.print_job import start_print
-from oc_desktop.ui.print_preview import PrintPreviewDialog, match_paper, render
+from oc_desktop.ui.print_preview import PrintPreviewDialog
+from oc_desktop.ui.printer import match_paper, render
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from collections import OrderedDict
 from pathlib import Path
 
 import pypdfium2
-from PySide6.QtCore import QRect, QSize, QSizeF, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPainter, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 
 from oc_desktop.formatting import format_int
 from oc_desktop.i18n import _
+from oc_desktop.ui.printer import PrinterError, print_pages, render
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 FIT_WIDTH = 0.0
 SCREEN_DPI = 96  # a page at 100 % is as large as on paper on a usual screen
 GAP = 12  # pixels between pages
 KEPT_PAGES = 12  # rendered pages kept in memory
-BAND_PIXELS = 1024  # printing renders a page in bands this high
 
 
 class PageView(QWidget):
@@ -242,23 +242,11 @@ class PrintPreviewDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> int:
         """Send the chosen pages to ``printer``; returns how many were sent."""
-        first = max(1, printer.fromPage() or 1)
-        last = min(self.page_count(), printer.toPage() or self.page_count())
-        if printer.paperRect(QPrinter.Unit.DevicePixel).isEmpty():
-            match_paper(printer, *self.sizes[first - 1])
-        painter = QPainter()
-        if not painter.begin(printer):
+        try:
+            sent = print_pages(self.document, printer)
+        except PrinterError:
             self._tell(QMessageBox.Icon.Warning, _("The printer could not be started."))
             return 0
-        sent = 0
-        try:
-            for number in range(first, last + 1):
-                if sent:
-                    printer.newPage()
-                _print_page(painter, printer, self.document[number - 1])
-                sent += 1
-        finally:
-            painter.end()
         self.printed.emit(sent)
         return sent
 
@@ -289,53 +277,3 @@ class PrintPreviewDialog(QDialog):
             self.document.close()
             self.document = None
         super().done(result)
-
-
-def render(page, scale: float, crop=(0, 0, 0, 0), rotation: int = 0) -> QImage:
-    """A page (or a band of it) as an image, ``scale`` pixels per point."""
-    bitmap = page.render(scale=scale, crop=crop, rotation=rotation, rev_byteorder=True)
-    try:
-        image = QImage(
-            bytes(bitmap.buffer),
-            bitmap.width,
-            bitmap.height,
-            bitmap.stride,
-            QImage.Format.Format_RGB888,
-        )
-        return image.copy()
-    finally:
-        bitmap.close()
-
-
-def match_paper(printer: QPrinter, width: float, height: float) -> None:
-    """Paper of the PDF page's size (A4) turned the same way (portrait or landscape)."""
-    size = QPageSize(
-        QSizeF(min(width, height), max(width, height)),
-        QPageSize.Unit.Point,
-        "",
-        QPageSize.SizeMatchPolicy.FuzzyOrientationMatch,
-    )
-    printer.setPageSize(size)
-    landscape = width > height
-    printer.setPageOrientation(
-        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    )
-
-
-def _print_page(painter: QPainter, printer: QPrinter, page) -> None:
-    """The page over the whole sheet, rendered at the printer's resolution band by band;
-    turned a quarter when the paper lies the other way (a landscape register on paper
-    set to portrait still fills the sheet)."""
-    width, height = page.get_size()
-    paper = printer.paperRect(QPrinter.Unit.DevicePixel)
-    turn = (width > height) != (paper.width() > paper.height())
-    if turn:
-        width, height = height, width
-    scale = min(paper.width() / width, paper.height() / height)
-    left = round((paper.width() - width * scale) / 2)
-    total = round(height * scale)
-    for y in range(0, total, BAND_PIXELS):
-        end = min(total, y + BAND_PIXELS)
-        crop = (0, height - end / scale, 0, y / scale)
-        image = render(page, scale, crop=crop, rotation=90 if turn else 0)
-        painter.drawImage(QRect(left, y, round(width * scale), end - y), image)

@@ -127,13 +127,19 @@ def test_a_row_taller_than_a_page_is_split_and_nothing_is_lost(db, tmp_path):
     long_row = ["1", "1/ຄອສພ", " ".join(words), "ຜູ້ສົ່ງ"]
     path = tmp_path / "long.pdf"
     pages = build_register_book(
-        path, title="ທະບຽນ", columns=COLUMNS, rows=[long_row], cover=Cover("ປຶ້ມ"), profile=profile
+        path,
+        title="ທະບຽນ",
+        columns=COLUMNS,
+        rows=[long_row, ["2", None, "ແຖວສຸດທ້າຍ", None]],
+        cover=Cover("ປຶ້ມ"),
+        profile=profile,
     )
     texts = page_texts(path)
     assert pages == len(texts)
     assert len([t for t in texts if "ວັກ" in t]) >= 2  # the row runs over two pages
     found = [int(n) for text in texts for n in re.findall(r"ວັກ(\d+)", text)]
     assert found == list(range(1, 400))
+    assert "ແຖວສຸດທ້າຍ" in texts[-1] and "None" not in " ".join(texts)  # empty cells stay empty
 
 
 def test_progress_is_reported_and_cancel_leaves_no_file(db, tmp_path):

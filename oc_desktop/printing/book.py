@@ -140,7 +140,7 @@ def build_register_book(
         flow.new_page()
         entries = 0
         for cells in rows:
-            _draw_row(flow, table, table.layout([str(c) for c in cells]))
+            _draw_row(flow, table, table.layout(["" if c is None else str(c) for c in cells]))
             entries += 1
             check(entries, total_rows)
         flow.on_page_start = None

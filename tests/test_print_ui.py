@@ -195,9 +195,9 @@ def test_cancel_stops_the_build_and_leaves_no_file(parent, qtbot, db):
     runner = start_print(parent, title="ທະບຽນ", suggested_name="never.pdf", build=build)
     cancel = runner.progress.findChild(QPushButton)
     assert cancel.text() == "ຍົກເລີກ"
-    runner.job.progressed.connect(lambda _value: cancel.click())
+    qtbot.waitUntil(lambda: runner.progress.maximum() == 0, timeout=20_000)  # rows flow
     with qtbot.waitSignal(runner.cancelled, timeout=20_000):
-        pass
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert runner.job.wait(5)
     assert not runner.folder.exists()
     assert runner.preview is None and not runner.progress.isVisible()

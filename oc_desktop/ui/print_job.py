@@ -35,6 +35,7 @@ class PrintJob(QObject):
         super().__init__()
         self.build, self.out = build, Path(out)
         self._stop = threading.Event()
+        self._last: int | None = None
         self._thread = threading.Thread(target=self._run, daemon=True, name="print-job")
 
     def start(self) -> None:
@@ -51,7 +52,10 @@ class PrintJob(QObject):
         return not self._thread.is_alive()
 
     def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(int(done * 1000 // total) if total else -1)
+        value = int(done * 1000 // total) if total else -1
+        if value != self._last:  # a signal per step of the bar, not per row
+            self._last = value
+            self.progressed.emit(value)
         return not self._stop.is_set()
 
     def _run(self) -> None:

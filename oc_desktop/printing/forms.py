@@ -13,7 +13,7 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 
 from oc_desktop.formatting import format_date, format_int
-from oc_desktop.i18n import N_, _
+from oc_desktop.i18n import N_, _, pgettext
 from oc_desktop.printing.book import Cover, build_register_book
 from oc_desktop.printing.draw import Writer
 from oc_desktop.printing.flow import Flow
@@ -115,7 +115,7 @@ def build_routing_slip(
         flow.paragraph(_("Sent to"), HEADING, space_after=1 * mm)
         routes = Table(
             [
-                Column(_("No."), mm=10, align="right"),
+                Column(pgettext("row", "No."), mm=10, align="right"),
                 Column(_("Section"), 1.6),
                 Column(_("Person responsible"), 1.4),
                 Column(_("Deadline"), mm=25),
@@ -171,7 +171,7 @@ class DeliveryRow:
 
 def delivery_columns() -> list[Column]:
     return [
-        Column(_("No."), mm=12, align="right"),
+        Column(pgettext("row", "No."), mm=12, align="right"),
         Column(_("Date sent"), mm=24),
         Column(_("Document number"), mm=32),
         Column(_("Subject"), 3.0),

@@ -31,6 +31,7 @@ from oc_desktop.ui.base_tab import BaseTab
 from oc_desktop.ui.document_dialogs import IncomingDialog, OutgoingDialog
 from oc_desktop.ui.document_pane import DocumentPane
 from oc_desktop.ui.followup_panel import FollowUpPanel
+from oc_desktop.ui.kinds_dialog import KindsDialog
 from oc_desktop.ui.register_model import ID_ROLE, RegisterModel
 
 PAGE = 200
@@ -63,6 +64,9 @@ class DocumentsTab(BaseTab):
         self._counting.timeout.connect(self._count)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_entry)
+        self.kinds_button = QPushButton()
+        self.kinds_button.setObjectName("kinds_button")
+        self.kinds_button.clicked.connect(self.edit_kinds)
         self.count_label = QLabel()
 
         self.period, self.kind, self.status = QComboBox(), QComboBox(), QComboBox()
@@ -104,6 +108,7 @@ class DocumentsTab(BaseTab):
             top.addWidget(widget)
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.kinds_button)
         filters = QHBoxLayout()
         self.filter_labels = []
         for combo in self.filters:
@@ -139,6 +144,8 @@ class DocumentsTab(BaseTab):
         self.search.setPlaceholderText(_("Search number, sender, subject, notes… (Ctrl+F)"))
         self.new_button.setText(_("&New entry (Ctrl+N)"))
         self.new_button.setEnabled(self.actor.may_write("documents"))
+        self.kinds_button.setText(_("Document &kinds…"))
+        self.kinds_button.setVisible(self.actor.may_write("documents"))
         self.overdue.setText(_("Overdue only"))
         for label, message in zip(
             self.filter_labels,
@@ -264,3 +271,16 @@ class DocumentsTab(BaseTab):
             self.data_changed.emit()
             self.pane.show_document(self.register, dialog.result_id)
             self.status_message.emit(_("Saved."))
+
+    def edit_kinds(self) -> None:
+        """The office's list of kinds; the filter, table and pane show the change."""
+        if not self.actor.may_write("documents"):
+            return
+        dialog = KindsDialog(self, self.db, self.actor)
+        dialog.exec()
+        if dialog.changed:
+            self._fill_filters()
+            self.refresh()
+            if self.pane.detail is not None:
+                self.pane.show_document(self.pane.detail.register, self.pane.detail.id)
+            self.data_changed.emit()

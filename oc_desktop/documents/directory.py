@@ -106,12 +106,8 @@ def correspondent_id(session: Session, name: str) -> int:
     return entry.id
 
 
-def correspondent_names(db: Database, *, starting: str = "", limit: int = 50) -> list[str]:
+def correspondent_names(db: Database, *, limit: int = 50) -> list[str]:
     """Names for the sender/recipient completer, in Lao dictionary order."""
     with db.read() as session:
         query = select(Correspondent.name).order_by(Correspondent.sort).limit(limit)
-        if starting:
-            query = query.where(Correspondent.name.contains(starting, autoescape=True))
-        names = list(session.scalars(query))
-    key = search_key(starting)
-    return [n for n in names if key in search_key(n)] if key else names
+        return list(session.scalars(query))

@@ -181,7 +181,7 @@ class DocumentsTab(BaseTab):
         for widget in (self.status, self.section, self.overdue):
             widget.setVisible(incoming)
         for label, combo in zip(self.filter_labels, self.filters, strict=True):
-            label.setVisible(combo.isVisibleTo(self) or not combo.isHidden())
+            label.setVisible(not combo.isHidden())
 
     def show_register(self, register: str) -> None:
         self.register = register

@@ -28,6 +28,7 @@ from oc_desktop.i18n import N_, _
 from oc_desktop.models.documents import STATUSES
 from oc_desktop.profile import get_setting, load_profile
 from oc_desktop.ui.base_tab import BaseTab
+from oc_desktop.ui.column_widths import ColumnWidths
 from oc_desktop.ui.document_dialogs import IncomingDialog, OutgoingDialog
 from oc_desktop.ui.document_pane import DocumentPane
 from oc_desktop.ui.followup_panel import FollowUpPanel
@@ -39,7 +40,8 @@ TYPING_PAUSE_MS = 150
 
 
 class DocumentsTab(BaseTab):
-    def __init__(self, db, actor, data_dir, parent=None) -> None:
+    def __init__(self, db, actor, data_dir, parent=None, *, settings=None) -> None:
+        """``settings`` (the window's QSettings) keeps the column widths; None forgets them."""
         super().__init__(db, actor, parent)
         self.data_dir = data_dir
         self.register = "incoming"
@@ -97,6 +99,8 @@ class DocumentsTab(BaseTab):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.widths = ColumnWidths(self.table, settings, "documents/columns")
+        self.widths.apply(self.register, self.model.width_samples())
         self.pane = DocumentPane(db, self.actor, data_dir)
         self.pane.changed.connect(self._changed)
         self.followup = FollowUpPanel()
@@ -186,6 +190,7 @@ class DocumentsTab(BaseTab):
     def show_register(self, register: str) -> None:
         self.register = register
         self.model.set_register(register)
+        self.widths.apply(register, self.model.width_samples())
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self._fill_filters()
         self.reload()

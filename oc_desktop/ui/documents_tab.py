@@ -159,13 +159,12 @@ class DocumentsTab(BaseTab):
             label.setText(_(message))
         self.pane.retranslate()
         self.followup.retranslate()
-        self._fill_filters()
         self.refresh()
 
     def _fill_filters(self) -> None:
         everything = _("All")
         choices = {
-            self.period: [(str(p), p) for p in periods(self.db, register=self.register)],
+            self.period: [(label, p) for p, label in periods(self.db, register=self.register)],
             self.kind: [(k.name, k.id) for k in list_kinds(self.db, include_retired=True)],
             self.status: [(terms.status(s), s) for s in STATUSES],
             self.secrecy: [(terms.secrecy(v), v) for v in terms.SECRECY],
@@ -249,6 +248,7 @@ class DocumentsTab(BaseTab):
         self.model.append(rows)
 
     def refresh(self) -> None:
+        self._fill_filters()  # kinds, sections and periods may have changed elsewhere
         self.reload()
         days = int(get_setting(self.db, "due_soon_days"))
         self.followup.show_follow_up(self.db, self.actor, days)
@@ -284,7 +284,6 @@ class DocumentsTab(BaseTab):
         dialog = KindsDialog(self, self.db, self.actor)
         dialog.exec()
         if dialog.changed:
-            self._fill_filters()
             self.refresh()
             if self.pane.detail is not None:
                 self.pane.show_document(self.pane.detail.register, self.pane.detail.id)

@@ -32,6 +32,7 @@ from oc_desktop.ui.document_dialogs import IncomingDialog, OutgoingDialog
 from oc_desktop.ui.document_pane import DocumentPane
 from oc_desktop.ui.followup_panel import FollowUpPanel
 from oc_desktop.ui.register_model import ID_ROLE, RegisterModel
+from oc_desktop.ui.register_printing import ask_and_print_book
 
 PAGE = 200
 TYPING_PAUSE_MS = 150
@@ -63,6 +64,9 @@ class DocumentsTab(BaseTab):
         self._counting.timeout.connect(self._count)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_entry)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_book)
+        self.print_runner = None
         self.count_label = QLabel()
 
         self.period, self.kind, self.status = QComboBox(), QComboBox(), QComboBox()
@@ -104,6 +108,7 @@ class DocumentsTab(BaseTab):
             top.addWidget(widget)
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.print_button)
         filters = QHBoxLayout()
         self.filter_labels = []
         for combo in self.filters:
@@ -128,6 +133,7 @@ class DocumentsTab(BaseTab):
 
         QShortcut(QKeySequence.StandardKey.New, self, self.new_entry)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_book)
         self.retranslate()
 
     def title(self) -> str:
@@ -139,6 +145,7 @@ class DocumentsTab(BaseTab):
         self.search.setPlaceholderText(_("Search number, sender, subject, notes… (Ctrl+F)"))
         self.new_button.setText(_("&New entry (Ctrl+N)"))
         self.new_button.setEnabled(self.actor.may_write("documents"))
+        self.print_button.setText(_("&Print… (Ctrl+P)"))
         self.overdue.setText(_("Overdue only"))
         for label, message in zip(
             self.filter_labels,
@@ -264,3 +271,7 @@ class DocumentsTab(BaseTab):
             self.data_changed.emit()
             self.pane.show_document(self.register, dialog.result_id)
             self.status_message.emit(_("Saved."))
+
+    def print_book(self) -> None:
+        """Choose a book and its days, then build and preview it."""
+        self.print_runner = ask_and_print_book(self, self.db, self.actor, self.register)

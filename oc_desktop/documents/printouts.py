@@ -45,6 +45,7 @@ from oc_desktop.profile import load_profile
 from oc_desktop.security import Actor, require_read
 
 BATCH = 500
+HIDDEN = "—"  # a hidden field beside the subject that says how secret the entry is
 BOOKS = ("incoming", "outgoing", "delivery")
 
 
@@ -136,34 +137,36 @@ def _masked(doc, actor: Actor) -> str | None:
 
 def _incoming_cells(doc, actor: Actor, kinds: dict, senders: dict, routes: dict) -> list[str]:
     hidden = _masked(doc, actor)
+    dash = HIDDEN if hidden else None
     own = f"{doc.doc_number}, {format_date(doc.doc_date)}"
     status = _("Void: {reason}").format(reason=doc.void_reason) if doc.void_reason else ""
     return [
         format_int(doc.seq),
         format_date(doc.received_at.date()),
-        hidden or senders.get(doc.sender_id, ""),
-        hidden or own,
+        dash or senders.get(doc.sender_id, ""),
+        dash or own,
         kinds.get(doc.kind_id, ""),
         hidden or doc.subject,
-        hidden or "; ".join(routes.get(doc.id, ())),
+        dash or "; ".join(routes.get(doc.id, ())),
         status or terms.status(doc.status),
-        hidden or doc.notes,
+        dash or doc.notes,
     ]
 
 
 def _outgoing_cells(doc, actor: Actor, kinds: dict, *_unused) -> list[str]:
     hidden = _masked(doc, actor)
+    dash = HIDDEN if hidden else None
     void = _("Void: {reason}").format(reason=doc.void_reason) if doc.void_reason else ""
     return [
         doc.number,
         format_date(doc.doc_date),
         kinds.get(doc.kind_id, ""),
         hidden or doc.subject,
-        hidden or "; ".join(doc.recipients),
+        dash or "; ".join(doc.recipients),
         doc.signer,
         format_int(doc.copies),
         void or format_date(doc.sent_on),
-        hidden or doc.notes,
+        dash or doc.notes,
     ]
 
 
@@ -302,7 +305,7 @@ def print_delivery_book(
                 if doc.void_reason:
                     continue
                 hidden = _masked(doc, actor)
-                for recipient in [hidden] if hidden else doc.recipients or [""]:
+                for recipient in [HIDDEN] if hidden else doc.recipients or [""]:
                     delivered += 1
                     yield DeliveryRow(
                         doc.sent_on or doc.doc_date, doc.number, hidden or doc.subject, recipient
@@ -332,8 +335,8 @@ def print_routing_slip(db: Database, out: Path, *, actor: Actor, doc_id: int) ->
     slip = RoutingSlip(
         arrival_number=format_int(detail.seq),
         arrival_date=detail.date,
-        sender=hidden or detail.party or "",
-        document_number=hidden or detail.doc_number or "",
+        sender=HIDDEN if hidden else detail.party or "",
+        document_number=HIDDEN if hidden else detail.doc_number or "",
         document_date=detail.doc_date,
         kind=detail.kind or "",
         subject=hidden or detail.subject or "",

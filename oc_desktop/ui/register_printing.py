@@ -6,6 +6,7 @@ shown in the preview, from which the clerk prints or saves the PDF.
 
 from datetime import date
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
 
 from oc_desktop.documents.printouts import (
@@ -37,7 +38,9 @@ class PrintBookDialog(EntryDialog):
         self.book.setCurrentIndex(self.book.findData(register))
         self.start = self.rows.add("start", N_("From"), DateField(date(today.year, 1, 1)))
         self.end = self.rows.add("end", N_("To"), DateField(today))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Preview"))
+        preview = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        preview.setText(_("&Preview"))
+        preview.setIcon(QIcon())  # not a disk: nothing is saved here
         self.rows.retranslate()
         self.span: DateRange | None = None
         self.book.setFocus()

@@ -30,6 +30,7 @@ MODERN_LAO = [
         "ສະໄໝທີ XI, ໝວດທີ IV",
         "Ministry of Home Affairs",
         "໑໒.໑໒.໒໐໒໓",
+        "ຈາກ 3 → 5, ເລກ № 12 ✓",
         "".join(MODERN_LAO),
     ],
 )

@@ -2,7 +2,9 @@
 
 Phetsarath is the face of Lao official papers; it has Lao letters, Lao and Arabic digits
 and ASCII punctuation, but no Latin letters and not the Pali letters. Noto Sans Lao covers
-those Lao letters, and Noto Sans sets Latin text. Each family lists its faces in that order.
+those Lao letters, and Noto Sans sets Latin text. DejaVu Sans is the last resort for the
+signs none of them has (arrows, №, ✓, box drawing) that a clerk may type or paste, so that
+nothing typed prints as a blank. Each family lists its faces in that order.
 """
 
 import threading
@@ -80,15 +82,26 @@ class Family:
     lao: PdfFont
     lao_fallback: PdfFont
     latin: PdfFont
+    symbols: PdfFont
 
     @property
-    def faces(self) -> tuple[PdfFont, PdfFont, PdfFont]:
-        return (self.lao, self.lao_fallback, self.latin)
+    def faces(self) -> tuple[PdfFont, ...]:
+        return (self.lao, self.lao_fallback, self.latin, self.symbols)
 
 
 _FILES = {
-    False: ("Phetsarath-Regular.ttf", "NotoSansLao-Regular.ttf", "NotoSans-Regular.ttf"),
-    True: ("Phetsarath-Bold.ttf", "NotoSansLao-Bold.ttf", "NotoSans-Bold.ttf"),
+    False: (
+        "Phetsarath-Regular.ttf",
+        "NotoSansLao-Regular.ttf",
+        "NotoSans-Regular.ttf",
+        "DejaVuSans.ttf",
+    ),
+    True: (
+        "Phetsarath-Bold.ttf",
+        "NotoSansLao-Bold.ttf",
+        "NotoSans-Bold.ttf",
+        "DejaVuSans-Bold.ttf",
+    ),
 }
 
 

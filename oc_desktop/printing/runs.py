@@ -8,7 +8,8 @@ The rule, so that the same text always looks the same:
   So `ເລກທີ 49/ຄປພຂ` and `ວັນທີ 11.12.2023` are one Phetsarath run, Phetsarath's own
   digits included, while `Smith, 1990` stays in Noto Sans.
 - A grapheme cluster (a letter with its marks) is never split between faces: it goes to
-  the first face of its script's list that has every character of it.
+  the first face of its script's list that has every character of it; signs no other
+  face has (→, №, ✓) come from the last resort, DejaVu Sans.
 """
 
 import unicodedata
@@ -49,7 +50,11 @@ def _resolve(scripts: list[str]) -> list[str]:
 
 
 def _face(cluster: str, script: str, family: Family) -> PdfFont:
-    order = family.faces if script == LAO else (family.latin, family.lao, family.lao_fallback)
+    order = (
+        family.faces
+        if script == LAO
+        else (family.latin, family.lao, family.lao_fallback, family.symbols)
+    )
     for font in order:
         if font.has(cluster):
             return font

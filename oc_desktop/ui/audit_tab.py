@@ -10,6 +10,7 @@ row with ``oc_desktop.audit_text``.
 """
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +37,7 @@ from oc_desktop.audit_log import (
     page_of_entries,
     people,
 )
+from oc_desktop.audit_print import print_audit_log
 from oc_desktop.audit_text import ACTION_LABELS, ENTITY_LABELS, SECTION_LABELS, changes, label
 from oc_desktop.audit_text import summary as change_summary
 from oc_desktop.formatting import InputError, format_datetime, format_int, parse_date
@@ -44,6 +46,7 @@ from oc_desktop.security import SYSTEM
 from oc_desktop.ui.backup_dialogs import Job
 from oc_desktop.ui.base_tab import BaseTab
 from oc_desktop.ui.forms import ERROR_STYLE, FormRows
+from oc_desktop.ui.print_job import start_print
 from oc_desktop.ui.row_model import Column, RowTableModel
 
 OK_STYLE = "color: #1b5e20;"
@@ -121,6 +124,10 @@ class AuditTab(BaseTab):
         self.verify_button, self.verify_label = QPushButton(), QLabel()
         self.verify_label.setWordWrap(True)
         self.verify_button.clicked.connect(self.verify)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_log)
+        self.print_runner = None
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_log)
         pager = QHBoxLayout()
         pager.addWidget(self.newer_button)
         pager.addWidget(self.page_label)
@@ -128,6 +135,7 @@ class AuditTab(BaseTab):
         pager.addStretch(1)
         pager.addWidget(self.verify_label, 1)
         pager.addWidget(self.verify_button)
+        pager.addWidget(self.print_button)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -154,6 +162,7 @@ class AuditTab(BaseTab):
         self.newer_button.setText(_("◀ Newer"))
         self.older_button.setText(_("Older ▶"))
         self.verify_button.setText(_("Check the chain"))
+        self.print_button.setText(_("&Print… (Ctrl+P)"))
         self.detail.setHorizontalHeaderLabels([_("Field"), _("Before"), _("After")])
         self._fill_sections()
         self._fill_people()
@@ -270,6 +279,21 @@ class AuditTab(BaseTab):
             for column, value in enumerate(values):
                 self.detail.setItem(index, column, QTableWidgetItem(value))
         self.detail.resizeRowsToContents()
+
+    def print_log(self) -> None:
+        """Preview the rows the filter shows, with every old and new value, to print."""
+        query = self.current_query()
+        if query is None:
+            return
+        db, actor = self.db, self.actor
+        self.print_runner = start_print(
+            self,
+            title=_("Audit trail"),
+            suggested_name=f"{_('Audit trail')}.pdf",
+            build=lambda out, progress, cancel: print_audit_log(
+                db, out, actor=actor, query=query, progress=progress, should_cancel=cancel
+            ),
+        )
 
     def verify(self) -> None:
         """Recompute every row's hash on a worker thread (a big trail takes seconds)."""

@@ -24,6 +24,7 @@ from oc_desktop.i18n import _
 from oc_desktop.models.documents import STATUSES
 from oc_desktop.ui.document_dialogs import IncomingDialog, OutgoingDialog
 from oc_desktop.ui.register_dialogs import CopyDialog, RouteDialog, VoidDialog
+from oc_desktop.ui.register_printing import print_slip
 from oc_desktop.validation import ValidationError
 
 
@@ -47,6 +48,9 @@ class DocumentPane(QWidget):
         self.text.anchorClicked.connect(self._open_scan)
         self.edit_button, self.route_button, self.answer_button = (QPushButton() for _ in range(3))
         self.void_button, self.copy_button, self.scan_button = (QPushButton() for _ in range(3))
+        self.slip_button = QPushButton()
+        self.slip_button.clicked.connect(self.print_slip)
+        self.print_runner = None
         self.status_combo = QComboBox()
         self.status_combo.activated.connect(self._set_status)
         self.edit_button.clicked.connect(self.edit)
@@ -59,7 +63,7 @@ class DocumentPane(QWidget):
         for button in (self.edit_button, self.route_button, self.answer_button):
             first.addWidget(button)
         first.addWidget(self.status_combo)
-        for button in (self.copy_button, self.scan_button, self.void_button):
+        for button in (self.copy_button, self.scan_button, self.slip_button, self.void_button):
             second.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +80,7 @@ class DocumentPane(QWidget):
         self.void_button.setText(_("&Void number…"))
         self.copy_button.setText(_("Cop&ies…"))
         self.scan_button.setText(_("Attach &scan…"))
+        self.slip_button.setText(_("Routing s&lip…"))
         self.status_combo.clear()
         for status in STATUSES:
             self.status_combo.addItem(terms.status(status), status)
@@ -98,6 +103,8 @@ class DocumentPane(QWidget):
         for widget in (self.route_button, self.answer_button, self.status_combo):
             widget.setVisible(detail is None or incoming)
             widget.setEnabled(writable and open_entry and incoming)
+        self.slip_button.setVisible(detail is None or incoming)
+        self.slip_button.setEnabled(incoming and detail.void_reason is None)
         if incoming:
             self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(detail.status)))
         self.text.setHtml(self._html() if detail else _("Choose a document in the register."))
@@ -185,6 +192,14 @@ class DocumentPane(QWidget):
         register, doc_id = self.detail.register, self.detail.id
         self.show_document(register, doc_id)
         self.changed.emit(register, doc_id)
+
+    def print_slip(self) -> None:
+        """Preview the routing slip of the incoming document shown."""
+        if self.detail is None or self.detail.register != "incoming":
+            return
+        self.print_runner = print_slip(
+            self, self.db, self.actor, doc_id=self.detail.id, number=self.detail.seq
+        )
 
     def _run(self, dialog_class) -> None:
         if self.detail is not None and dialog_class(self, self.db, self.actor, self.detail).exec():

@@ -34,6 +34,7 @@ from oc_desktop.ui.document_pane import DocumentPane
 from oc_desktop.ui.followup_panel import FollowUpPanel
 from oc_desktop.ui.kinds_dialog import KindsDialog
 from oc_desktop.ui.register_model import ID_ROLE, RegisterModel
+from oc_desktop.ui.register_printing import ask_and_print_book
 
 PAGE = 200
 TYPING_PAUSE_MS = 150
@@ -69,6 +70,9 @@ class DocumentsTab(BaseTab):
         self.kinds_button = QPushButton()
         self.kinds_button.setObjectName("kinds_button")
         self.kinds_button.clicked.connect(self.edit_kinds)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_book)
+        self.print_runner = None
         self.count_label = QLabel()
 
         self.period, self.kind, self.status = QComboBox(), QComboBox(), QComboBox()
@@ -113,6 +117,7 @@ class DocumentsTab(BaseTab):
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.kinds_button)
+        top.addWidget(self.print_button)
         filters = QHBoxLayout()
         self.filter_labels = []
         for combo in self.filters:
@@ -137,6 +142,7 @@ class DocumentsTab(BaseTab):
 
         QShortcut(QKeySequence.StandardKey.New, self, self.new_entry)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_book)
         self.retranslate()
 
     def title(self) -> str:
@@ -150,6 +156,7 @@ class DocumentsTab(BaseTab):
         self.new_button.setEnabled(self.actor.may_write("documents"))
         self.kinds_button.setText(_("Document &kinds…"))
         self.kinds_button.setVisible(self.actor.may_write("documents"))
+        self.print_button.setText(_("&Print… (Ctrl+P)"))
         self.overdue.setText(_("Overdue only"))
         for label, message in zip(
             self.filter_labels,
@@ -288,3 +295,7 @@ class DocumentsTab(BaseTab):
             if self.pane.detail is not None:
                 self.pane.show_document(self.pane.detail.register, self.pane.detail.id)
             self.data_changed.emit()
+
+    def print_book(self) -> None:
+        """Choose a book and its days, then build and preview it."""
+        self.print_runner = ask_and_print_book(self, self.db, self.actor, self.register)

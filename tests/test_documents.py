@@ -246,3 +246,30 @@ def test_a_reader_may_not_write(db):
 def test_kinds_start_with_the_kinds_of_the_office_papers(db):
     ensure_kinds(db)
     assert "ມະຕິຕົກລົງ" in [k.name for k in list_kinds(db)]
+
+
+def test_status_changes_are_audited_old_to_new_and_a_filed_document_stays_filed(db):
+    from oc_desktop.documents.incoming import set_incoming_status
+
+    first, second = incoming(db), incoming(db, doc_number="202/ຄອສພ")
+    set_incoming_status(db, actor=SYSTEM, doc_id=first, status="in_progress")
+    set_incoming_status(db, actor=SYSTEM, doc_id=first, status="in_progress")  # no change
+    set_incoming_status(db, actor=SYSTEM, doc_id=second, status="filed")
+    for doc in (first, second):
+        register_outgoing(
+            db, actor=SYSTEM, doc_date=TODAY, kind_id=None, subject="ຕອບ", recipients=["ກົມ"],
+            answers_id=doc,
+        )  # fmt: skip
+    with db.read() as session:
+        rows = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity == "incoming_document", AuditEntry.action == "change")
+            .order_by(AuditEntry.id)
+        ).all()
+    assert [(int(r.entity_id), r.old, r.new) for r in rows] == [
+        (first, {"status": "received"}, {"status": "in_progress"}),
+        (second, {"status": "received"}, {"status": "filed"}),
+        (first, {"status": "in_progress"}, {"status": "answered"}),
+    ]
+    detail = document_detail(db, actor=SYSTEM, register="incoming", doc_id=second)
+    assert detail.status == "filed"

@@ -53,6 +53,23 @@ def snapshot(entry, fields: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(entry, name) for name in fields}
 
 
+def record_change(session, *, actor: Actor, entity: str, entry, old: dict[str, Any]) -> None:
+    """Audit an operation on ``entry``: of the fields ``old`` was taken over (a
+    ``snapshot`` before the change), the ones whose values differ now, old and new."""
+    new = snapshot(entry, tuple(old))
+    changed = [name for name in old if old[name] != new[name]]
+    audit.record(
+        session,
+        actor=actor,
+        action="change",
+        entity=entity,
+        entity_id=entry.id,
+        section=SECTION,
+        old={name: old[name] for name in changed},
+        new={name: new[name] for name in changed},
+    )
+
+
 def stamp(entry, actor: Actor, *, created: bool) -> None:
     now = utcnow()
     if created:

@@ -2,6 +2,7 @@
 voided, copied), and any number more written in bulk for benchmarks."""
 
 import random
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, insert, select
@@ -10,7 +11,12 @@ from oc_desktop import audit
 from oc_desktop.documents.attachments import log_copy
 from oc_desktop.documents.common import SECTION, sort_or_blank
 from oc_desktop.documents.directory import correspondent_id, ensure_kinds, list_kinds
-from oc_desktop.documents.incoming import register_incoming, route_incoming, void_incoming
+from oc_desktop.documents.incoming import (
+    register_incoming,
+    route_incoming,
+    set_incoming_status,
+    void_incoming,
+)
 from oc_desktop.documents.numbering import load_rules
 from oc_desktop.documents.outgoing import register_outgoing, void_outgoing
 from oc_desktop.documents.search_index import index_texts, insert_statement
@@ -74,8 +80,55 @@ def subject(rng: random.Random, day: date) -> str:
     return " ".join(p for p in (rng.choice(OPENINGS), rng.choice(TOPICS), tail) if p)
 
 
+# How many routed documents the follow-up list should hold, whatever the demo's size:
+# a few just past their deadline, a couple forgotten for weeks, a few due soon.
+LATE, FORGOTTEN, DUE_SOON = 6, 3, 4
+ROUTED = 0.8  # the share of documents routed to a section with a deadline
+
+
+@dataclass(frozen=True)
+class Chances:
+    """The chance that a routed document is still open by today, by its deadline."""
+
+    forgotten: float  # past it by more than two weeks
+    late: float  # past it by up to two weeks
+    pending: float  # not due yet
+
+    @classmethod
+    def for_demo(cls, *, count: int, span: int) -> "Chances":
+        """Scaled to the documents a day, so the follow-up list holds a handful however
+        densely the demo is filled (early in the year, 400 documents fill a few weeks)."""
+        routed_a_day = count / span * ROUTED
+        return cls(
+            forgotten=min(0.05, FORGOTTEN / (max(1, span - 26) * routed_a_day)),
+            late=min(0.5, LATE / (14 * routed_a_day)),
+            pending=min(0.8, DUE_SOON / (4 * routed_a_day)),
+        )
+
+
+def fate(rng: random.Random, chances: Chances, *, today: date, day: date, deadline) -> str:
+    """What became of a document by today: "answer", "file", "in_progress" or "open".
+
+    An office moves its papers on: a document for information is filed once read, a
+    routed one is answered or filed around its deadline; only a few slip past it.
+    """
+    if deadline is None:
+        return "file" if (today - day).days > 2 and rng.random() < 0.97 else "open"
+    late = (today - deadline).days
+    if late > 14:
+        still_open = chances.forgotten
+    elif late > 0:
+        still_open = chances.late
+    else:
+        still_open = chances.pending
+    if rng.random() < still_open:
+        return rng.choice(("open", "in_progress"))
+    return "answer" if rng.random() < 0.6 else "file"
+
+
 def fill_documents(db: Database, rng: random.Random, *, count: int, today: date) -> None:
-    """``count`` incoming documents over the last year, routed, some answered and voided."""
+    """``count`` incoming documents of this year up to ``today``: routed, answered, filed,
+    a few voided, and a realistic handful overdue."""
     ensure_kinds(db)
     kinds = [k.id for k in list_kinds(db)]
     with db.read() as session:
@@ -83,16 +136,23 @@ def fill_documents(db: Database, rng: random.Random, *, count: int, today: date)
     start = today - timedelta(days=min(360, today.timetuple().tm_yday - 1))
     span = (today - start).days + 1
     days = sorted(start + timedelta(days=rng.randrange(span)) for _ in range(count))
+    chances = Chances.for_demo(count=count, span=span)
+    registered = set()  # (sender, number, date): the same paper is not registered twice
     for index, day in enumerate(days):
         sender, abbreviation = rng.choice(SENDERS)
         arrived = datetime.combine(day, time(rng.randint(7, 16), rng.choice((0, 15, 30, 45))))
+        paper = (sender, "", day)
+        while paper in registered or not paper[1]:
+            number = f"{rng.randint(1, 1500)}/{abbreviation}"
+            paper = (sender, number, day - timedelta(days=rng.randint(0, 6)))
+        registered.add(paper)
         doc_id = register_incoming(
             db,
             actor=SYSTEM,
             received_at=arrived,
             sender=sender,
-            doc_number=f"{rng.randint(1, 1500)}/{abbreviation}",
-            doc_date=day - timedelta(days=rng.randint(0, 6)),
+            doc_number=paper[1],
+            doc_date=paper[2],
             kind_id=rng.choice(kinds),
             subject=subject(rng, day),
             pages=rng.randint(1, 12),
@@ -103,7 +163,9 @@ def fill_documents(db: Database, rng: random.Random, *, count: int, today: date)
         if index % 37 == 36:
             void_incoming(db, actor=SYSTEM, doc_id=doc_id, reason="ລົງທະບຽນຊ້ຳ")
             continue
-        if rng.random() < 0.8:
+        deadline = None
+        if rng.random() < ROUTED:
+            deadline = day + timedelta(days=rng.randint(3, 20))
             route_incoming(
                 db,
                 actor=SYSTEM,
@@ -111,36 +173,46 @@ def fill_documents(db: Database, rng: random.Random, *, count: int, today: date)
                 section_id=rng.choice(sections),
                 person=rng.choice(PEOPLE),
                 instruction=rng.choice(INSTRUCTIONS),
-                deadline=day + timedelta(days=rng.randint(3, 20)),
+                deadline=deadline,
                 handed_on=day,
             )
-        if day < today - timedelta(days=10) and rng.random() < 0.6:
-            answered_on = min(today, day + timedelta(days=rng.randint(1, 9)))
-            out_id = register_outgoing(
-                db,
-                actor=SYSTEM,
-                doc_date=answered_on,
-                kind_id=rng.choice(kinds),
-                subject="ຕອບ " + subject(rng, day),
-                recipients=[sender],
-                answers_id=doc_id,
-                copies=rng.randint(1, 3),
-                file_copy_at="ແຟ້ມ ຂາອອກ",
-                sent_on=answered_on,
-            )
-            if rng.random() < 0.1:
-                log_copy(
-                    db,
-                    actor=SYSTEM,
-                    register="outgoing",
-                    doc_id=out_id,
-                    copies=rng.randint(1, 5),
-                    for_whom=rng.choice(SENDERS)[0],
-                    authorised_by=rng.choice(PEOPLE),
-                    made_on=day,
-                )
-            if rng.random() < 0.03:
-                void_outgoing(db, actor=SYSTEM, doc_id=out_id, reason="ພິມຜິດ, ອອກເລກໃໝ່")
+        outcome = fate(rng, chances, today=today, day=day, deadline=deadline)
+        if outcome == "answer":
+            answer(db, rng, doc_id=doc_id, sender=sender, kinds=kinds, day=day, today=today)
+        elif outcome != "open":
+            status = "filed" if outcome == "file" else outcome
+            set_incoming_status(db, actor=SYSTEM, doc_id=doc_id, status=status)
+
+
+def answer(db, rng, *, doc_id: int, sender: str, kinds: list[int], day: date, today: date):
+    """An outgoing reply a few days after the document arrived; now and then copied or
+    its number spoiled."""
+    answered_on = min(today, day + timedelta(days=rng.randint(1, 12)))
+    out_id = register_outgoing(
+        db,
+        actor=SYSTEM,
+        doc_date=answered_on,
+        kind_id=rng.choice(kinds),
+        subject="ຕອບ " + subject(rng, day),
+        recipients=[sender],
+        answers_id=doc_id,
+        copies=rng.randint(1, 3),
+        file_copy_at="ແຟ້ມ ຂາອອກ",
+        sent_on=answered_on,
+    )
+    if rng.random() < 0.1:
+        log_copy(
+            db,
+            actor=SYSTEM,
+            register="outgoing",
+            doc_id=out_id,
+            copies=rng.randint(1, 5),
+            for_whom=rng.choice(SENDERS)[0],
+            authorised_by=rng.choice(PEOPLE),
+            made_on=answered_on,
+        )
+    if rng.random() < 0.03:
+        void_outgoing(db, actor=SYSTEM, doc_id=out_id, reason="ພິມຜິດ, ອອກເລກໃໝ່")
 
 
 def bulk_incoming(db: Database, rng: random.Random, *, count: int, years: int = 20) -> None:

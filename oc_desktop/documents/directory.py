@@ -33,6 +33,9 @@ class Kind:
     active: bool
 
 
+KIND_MAX = 100  # the column's width
+
+
 def ensure_kinds(db: Database) -> None:
     with db.begin() as session:
         if session.scalar(select(DocumentKind.id).limit(1)) is None:
@@ -50,32 +53,44 @@ def list_kinds(db: Database, *, include_retired: bool = False) -> list[Kind]:
         return [Kind(k.id, k.name, k.active) for k in session.scalars(query)]
 
 
-def save_kind(db: Database, *, actor: Actor, kind_id: int | None, name: str, active=True) -> Kind:
-    """Add a kind or rename/retire one; a kind in use is retired, never deleted."""
+def save_kind(
+    db: Database, *, actor: Actor, kind_id: int | None, name: str, active: bool = True
+) -> Kind:
+    """Add a kind, rename one, or retire it from the lists of new entries.
+
+    A kind is never deleted: entries keep the kind they were registered with. Two kinds
+    may not share a name, even differing only in case or digit system.
+    """
     check = Checker()
-    name = check.text("name", name, max_length=100)
+    name = check.text("name", name, max_length=KIND_MAX)
     if not actor.may_write("documents"):
         check.fail("name", _("You may not change the register."))
     check.done()
     with db.begin() as session:
-        clash = session.scalar(select(DocumentKind.id).where(DocumentKind.name == name))
-        if clash is not None and clash != kind_id:
+        kind = session.get(DocumentKind, kind_id) if kind_id is not None else DocumentKind()
+        if kind is None:
+            check.fail("name", _("This kind is no longer in the list."))
+        key = search_key(name)
+        others = session.execute(select(DocumentKind.id, DocumentKind.name))
+        if any(search_key(other) == key and other_id != kind_id for other_id, other in others):
             check.fail("name", _("This kind is already in the list."))
-            check.done()
-        kind = session.get(DocumentKind, kind_id) if kind_id else DocumentKind()
-        old = {"name": kind.name, "active": kind.active} if kind_id else None
-        kind.name, kind.sort, kind.active = name, index_sort_key(name), active
+        check.done()
+        old = {"name": kind.name, "active": kind.active} if kind_id is not None else None
+        new = {"name": name, "active": bool(active)}
+        if old == new:
+            return Kind(kind.id, kind.name, kind.active)
+        kind.name, kind.sort, kind.active = name, index_sort_key(name), bool(active)
         session.add(kind)
         session.flush()
         audit.record(
             session,
             actor=actor,
-            action="change" if kind_id else "create",
+            action="change" if old else "create",
             entity="document_kind",
             entity_id=kind.id,
             section="documents",
-            old=old,
-            new={"name": name, "active": active},
+            old={k: v for k, v in old.items() if new[k] != v} if old else None,
+            new={k: v for k, v in new.items() if not old or old[k] != v},
         )
         return Kind(kind.id, kind.name, kind.active)
 
@@ -91,12 +106,8 @@ def correspondent_id(session: Session, name: str) -> int:
     return entry.id
 
 
-def correspondent_names(db: Database, *, starting: str = "", limit: int = 50) -> list[str]:
+def correspondent_names(db: Database, *, limit: int = 50) -> list[str]:
     """Names for the sender/recipient completer, in Lao dictionary order."""
     with db.read() as session:
         query = select(Correspondent.name).order_by(Correspondent.sort).limit(limit)
-        if starting:
-            query = query.where(Correspondent.name.contains(starting, autoescape=True))
-        names = list(session.scalars(query))
-    key = search_key(starting)
-    return [n for n in names if key in search_key(n)] if key else names
+        return list(session.scalars(query))

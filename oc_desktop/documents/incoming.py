@@ -16,6 +16,7 @@ from oc_desktop.documents.common import (
     check_date,
     check_levels,
     check_writer,
+    record_change,
     snapshot,
     sort_or_blank,
     stamp,
@@ -231,18 +232,7 @@ def update_incoming(
         doc.urgency, doc.secrecy, doc.notes = urgency, secrecy, values["notes"]
         stamp(doc, actor, created=False)
         _index(session, doc, values["sender"])
-        new = snapshot(doc, FIELDS)
-        changed = {k for k in FIELDS if old[k] != new[k]}
-        audit.record(
-            session,
-            actor=actor,
-            action="change",
-            entity=ENTITY,
-            entity_id=doc.id,
-            section=SECTION,
-            old={k: old[k] for k in changed},
-            new={k: new[k] for k in changed},
-        )
+        record_change(session, actor=actor, entity=ENTITY, entry=doc, old=old)
 
 
 def void_incoming(db: Database, *, actor: Actor, doc_id: int, reason: str) -> None:
@@ -334,33 +324,17 @@ def set_incoming_status(db: Database, *, actor: Actor, doc_id: int, status: str)
         check.done()
         if doc.status == status:
             return
-        audit.record(
-            session,
-            actor=actor,
-            action="change",
-            entity=ENTITY,
-            entity_id=doc.id,
-            section=SECTION,
-            old={"status": doc.status},
-            new={"status": status},
-        )
+        old = snapshot(doc, ("status",))
         doc.status = status
         stamp(doc, actor, created=False)
+        record_change(session, actor=actor, entity=ENTITY, entry=doc, old=old)
 
 
 def mark_answered(session: Session, *, actor: Actor, doc_id: int) -> None:
     """Called when an outgoing document answers this one."""
     doc = session.get(IncomingDocument, doc_id)
-    if doc.status != FILED and doc.status != ANSWERED:
-        audit.record(
-            session,
-            actor=actor,
-            action="change",
-            entity=ENTITY,
-            entity_id=doc.id,
-            section=SECTION,
-            old={"status": doc.status},
-            new={"status": ANSWERED},
-        )
+    if doc.status not in (FILED, ANSWERED):
+        old = snapshot(doc, ("status",))
         doc.status = ANSWERED
         stamp(doc, actor, created=False)
+        record_change(session, actor=actor, entity=ENTITY, entry=doc, old=old)

@@ -32,7 +32,10 @@ class NumberingRules:
         return self.term_start_year + elapsed * self.term_years
 
     def period_label(self, period: int) -> str:
+        """``2021–2025`` for a term; a year numbered before terms were set keeps ``2020``."""
         if self.period != "term" or self.term_years < 2:
+            return str(period)
+        if self.period_of(date(period, 1, 1)) != period:
             return str(period)
         return f"{period}–{period + self.term_years - 1}"
 

@@ -11,6 +11,7 @@ from oc_desktop.documents.common import (
     check_date,
     check_levels,
     check_writer,
+    record_change,
     snapshot,
     sort_or_blank,
     stamp,
@@ -234,18 +235,7 @@ def update_outgoing(
             correspondent_id(session, name)
         stamp(doc, actor, created=False)
         _index(session, doc)
-        new = snapshot(doc, FIELDS)
-        changed = [k for k in FIELDS if old[k] != new[k]]
-        audit.record(
-            session,
-            actor=actor,
-            action="change",
-            entity=ENTITY,
-            entity_id=doc.id,
-            section=SECTION,
-            old={k: old[k] for k in changed},
-            new={k: new[k] for k in changed},
-        )
+        record_change(session, actor=actor, entity=ENTITY, entry=doc, old=old)
         if newly_answered:
             mark_answered(session, actor=actor, doc_id=answers_id)
 

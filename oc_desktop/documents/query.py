@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from sqlalchemy import and_, case, func, literal, literal_column, or_, select, table, text
 
+from oc_desktop.documents.numbering import load_rules
 from oc_desktop.laotext import search_key
 from oc_desktop.models import (
     Correspondent,
@@ -244,12 +245,19 @@ def _row(doc, actor: Actor, kinds: dict, senders: dict) -> RegisterRow:
     return replace(row, party=None, doc_number=None, subject=None, hidden=True)
 
 
-def periods(db: Database, *, register: str) -> list[int]:
-    """The periods a register holds, newest first (from the ends of its number index)."""
+def periods(db: Database, *, register: str) -> list[tuple[int, str]]:
+    """The periods a register holds, newest first, each with its label: ``2026``, or
+    ``2021–2025`` under term numbering.
+
+    Steps down the number index one period at a time: a probe per period, never a
+    scan of the register.
+    """
     model = MODELS[register]
+    found: list[int] = []
     with db.read() as session:
-        first = session.scalar(select(func.min(model.period)))
-        last = session.scalar(select(func.max(model.period)))
-    if first is None:
-        return []
-    return list(range(last, first - 1, -1))
+        rules = load_rules(session)
+        period = session.scalar(select(func.max(model.period)))
+        while period is not None:
+            found.append(period)
+            period = session.scalar(select(func.max(model.period)).where(model.period < period))
+    return [(period, rules.period_label(period)) for period in found]

@@ -29,10 +29,12 @@ def level_combo(labels: dict[int, str], current: int, allowed: int | None = None
 
 
 def kind_combo(db: Database, current: int | None) -> QComboBox:
+    """The kinds offered for new entries, and an entry's own kind even if retired since."""
     combo = QComboBox()
     combo.addItem("", None)
-    for kind in list_kinds(db):
-        combo.addItem(kind.name, kind.id)
+    for kind in list_kinds(db, include_retired=True):
+        if kind.active or kind.id == current:
+            combo.addItem(kind.name, kind.id)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
 

@@ -28,9 +28,11 @@ from oc_desktop.i18n import N_, _
 from oc_desktop.models.documents import STATUSES
 from oc_desktop.profile import get_setting, load_profile
 from oc_desktop.ui.base_tab import BaseTab
+from oc_desktop.ui.column_widths import ColumnWidths
 from oc_desktop.ui.document_dialogs import IncomingDialog, OutgoingDialog
 from oc_desktop.ui.document_pane import DocumentPane
 from oc_desktop.ui.followup_panel import FollowUpPanel
+from oc_desktop.ui.kinds_dialog import KindsDialog
 from oc_desktop.ui.register_model import ID_ROLE, RegisterModel
 from oc_desktop.ui.register_printing import ask_and_print_book
 
@@ -39,7 +41,8 @@ TYPING_PAUSE_MS = 150
 
 
 class DocumentsTab(BaseTab):
-    def __init__(self, db, actor, data_dir, parent=None) -> None:
+    def __init__(self, db, actor, data_dir, parent=None, *, settings=None) -> None:
+        """``settings`` (the window's QSettings) keeps the column widths; None forgets them."""
         super().__init__(db, actor, parent)
         self.data_dir = data_dir
         self.register = "incoming"
@@ -64,6 +67,9 @@ class DocumentsTab(BaseTab):
         self._counting.timeout.connect(self._count)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_entry)
+        self.kinds_button = QPushButton()
+        self.kinds_button.setObjectName("kinds_button")
+        self.kinds_button.clicked.connect(self.edit_kinds)
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_book)
         self.print_runner = None
@@ -97,6 +103,8 @@ class DocumentsTab(BaseTab):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.widths = ColumnWidths(self.table, settings, "documents/columns")
+        self.widths.apply(self.register, self.model.width_samples())
         self.pane = DocumentPane(db, self.actor, data_dir)
         self.pane.changed.connect(self._changed)
         self.followup = FollowUpPanel()
@@ -108,6 +116,7 @@ class DocumentsTab(BaseTab):
             top.addWidget(widget)
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.kinds_button)
         top.addWidget(self.print_button)
         filters = QHBoxLayout()
         self.filter_labels = []
@@ -145,6 +154,8 @@ class DocumentsTab(BaseTab):
         self.search.setPlaceholderText(_("Search number, sender, subject, notes… (Ctrl+F)"))
         self.new_button.setText(_("&New entry (Ctrl+N)"))
         self.new_button.setEnabled(self.actor.may_write("documents"))
+        self.kinds_button.setText(_("Document &kinds…"))
+        self.kinds_button.setVisible(self.actor.may_write("documents"))
         self.print_button.setText(_("&Print… (Ctrl+P)"))
         self.overdue.setText(_("Overdue only"))
         for label, message in zip(
@@ -155,13 +166,12 @@ class DocumentsTab(BaseTab):
             label.setText(_(message))
         self.pane.retranslate()
         self.followup.retranslate()
-        self._fill_filters()
         self.refresh()
 
     def _fill_filters(self) -> None:
         everything = _("All")
         choices = {
-            self.period: [(str(p), p) for p in periods(self.db, register=self.register)],
+            self.period: [(label, p) for p, label in periods(self.db, register=self.register)],
             self.kind: [(k.name, k.id) for k in list_kinds(self.db, include_retired=True)],
             self.status: [(terms.status(s), s) for s in STATUSES],
             self.secrecy: [(terms.secrecy(v), v) for v in terms.SECRECY],
@@ -181,11 +191,12 @@ class DocumentsTab(BaseTab):
         for widget in (self.status, self.section, self.overdue):
             widget.setVisible(incoming)
         for label, combo in zip(self.filter_labels, self.filters, strict=True):
-            label.setVisible(combo.isVisibleTo(self) or not combo.isHidden())
+            label.setVisible(not combo.isHidden())
 
     def show_register(self, register: str) -> None:
         self.register = register
         self.model.set_register(register)
+        self.widths.apply(register, self.model.width_samples())
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self._fill_filters()
         self.reload()
@@ -244,6 +255,7 @@ class DocumentsTab(BaseTab):
         self.model.append(rows)
 
     def refresh(self) -> None:
+        self._fill_filters()  # kinds, sections and periods may have changed elsewhere
         self.reload()
         days = int(get_setting(self.db, "due_soon_days"))
         self.followup.show_follow_up(self.db, self.actor, days)
@@ -271,6 +283,18 @@ class DocumentsTab(BaseTab):
             self.data_changed.emit()
             self.pane.show_document(self.register, dialog.result_id)
             self.status_message.emit(_("Saved."))
+
+    def edit_kinds(self) -> None:
+        """The office's list of kinds; the filter, table and pane show the change."""
+        if not self.actor.may_write("documents"):
+            return
+        dialog = KindsDialog(self, self.db, self.actor)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh()
+            if self.pane.detail is not None:
+                self.pane.show_document(self.pane.detail.register, self.pane.detail.id)
+            self.data_changed.emit()
 
     def print_book(self) -> None:
         """Choose a book and its days, then build and preview it."""

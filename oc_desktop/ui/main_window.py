@@ -73,7 +73,10 @@ class MainWindow(QMainWindow):
         A section not built yet shows a plain placeholder.
         """
         makers = [
-            ("documents", lambda: DocumentsTab(self.db, self.actor, self.data_dir)),
+            (
+                "documents",
+                lambda: DocumentsTab(self.db, self.actor, self.data_dir, settings=self.settings),
+            ),
             ("seal", lambda: PlaceholderTab(self.db, N_("Seal"), self.actor)),
             ("staff", lambda: PlaceholderTab(self.db, N_("Staff"), self.actor)),
             ("budget", lambda: PlaceholderTab(self.db, N_("Budget"), self.actor)),

@@ -42,6 +42,34 @@ OUTGOING_COLUMNS = (
     ("sent_on", N_("Sent on"), lambda r: _("Void") if r.void_reason else format_date(r.sent_on)),
 )
 
+# What each column is sized for at first: the subject wide, numbers and dates narrow.
+# Levels and statuses are sized for their longest label, in the language shown.
+DATE, DATETIME = "00.00.0000", "00.00.0000 00:00"
+SAMPLES = {
+    "incoming": {
+        "number": "00000",
+        "date": DATETIME,
+        "party": "ຄະນະໂຄສະນາອົບຮົມແຂວງ",
+        "doc_number": "0000/ຄອສພຂ",
+        "doc_date": DATE,
+        "kind": "ໜັງສືສະເໜີ",
+        "subject": "ກ່ຽວກັບການຈັດກອງປະຊຸມສຳມະນາທິດສະດີ ແລະ ການປະຕິບັດ",
+        "due_date": DATE,
+    },
+    "outgoing": {
+        "number": "0000/ຄ.ອ.ຮ.ຂ",
+        "date": DATE,
+        "party": "ຄະນະໂຄສະນາອົບຮົມແຂວງ, ຫ້ອງການ",
+        "kind": "ໜັງສືສະເໜີ",
+        "subject": "ກ່ຽວກັບການຈັດກອງປະຊຸມສຳມະນາທິດສະດີ ແລະ ການປະຕິບັດ",
+        "sent_on": DATE,
+    },
+}
+
+
+def _longest(texts) -> str:
+    return max(texts, key=len)
+
 
 class RegisterModel(QAbstractTableModel):
     more_wanted = Signal()
@@ -73,6 +101,16 @@ class RegisterModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
         self.rows.extend(rows)
         self.endInsertRows()
+
+    def width_samples(self) -> list[tuple[str, str]]:
+        """(column key, the text its width is made for) for each column, in order."""
+        labels = {
+            "urgency": _longest(terms.urgency(v) for v in terms.URGENCY),
+            "secrecy": _longest(terms.secrecy(v) for v in terms.SECRECY),
+            "status": _longest([*(terms.status(s) for s in terms.STATUS), _("Void")]),
+        }
+        samples = SAMPLES[self.register] | labels
+        return [(key, samples[key]) for key, _heading, _show in self.columns]
 
     def sort_key(self, column: int) -> str:
         return self.columns[column][0]

@@ -22,6 +22,7 @@ from oc_desktop.documents.outgoing import register_outgoing, void_outgoing
 from oc_desktop.documents.search_index import index_texts, insert_statement
 from oc_desktop.models import IncomingDocument, Section
 from oc_desktop.models.db import Database
+from oc_desktop.profile import load_profile
 from oc_desktop.security import SYSTEM
 
 SENDERS = (
@@ -138,6 +139,7 @@ def fill_documents(db: Database, rng: random.Random, *, count: int, today: date)
     days = sorted(start + timedelta(days=rng.randrange(span)) for _ in range(count))
     chances = Chances.for_demo(count=count, span=span)
     registered = set()  # (sender, number, date): the same paper is not registered twice
+    replies = []  # answered later, so outgoing numbers follow their dates
     for index, day in enumerate(days):
         sender, abbreviation = rng.choice(SENDERS)
         arrived = datetime.combine(day, time(rng.randint(7, 16), rng.choice((0, 15, 30, 45))))
@@ -178,27 +180,32 @@ def fill_documents(db: Database, rng: random.Random, *, count: int, today: date)
             )
         outcome = fate(rng, chances, today=today, day=day, deadline=deadline)
         if outcome == "answer":
-            answer(db, rng, doc_id=doc_id, sender=sender, kinds=kinds, day=day, today=today)
+            answered_on = min(today, day + timedelta(days=rng.randint(1, 12)))
+            replies.append((answered_on, doc_id, sender))
         elif outcome != "open":
             status = "filed" if outcome == "file" else outcome
             set_incoming_status(db, actor=SYSTEM, doc_id=doc_id, status=status)
+    heads = load_profile(db).signers[:3]  # the head and deputies sign for the office
+    signers = [f"{s.title} {s.name}".strip() for s in heads] or [""]
+    for on, doc_id, sender in sorted(replies):
+        answer(db, rng, doc_id=doc_id, sender=sender, kinds=kinds, on=on, signers=signers)
 
 
-def answer(db, rng, *, doc_id: int, sender: str, kinds: list[int], day: date, today: date):
-    """An outgoing reply a few days after the document arrived; now and then copied or
-    its number spoiled."""
-    answered_on = min(today, day + timedelta(days=rng.randint(1, 12)))
+def answer(db, rng, *, doc_id: int, sender: str, kinds: list[int], on: date, signers: list[str]):
+    """An outgoing reply, signed by the head or a deputy; now and then copied or its
+    number spoiled."""
     out_id = register_outgoing(
         db,
         actor=SYSTEM,
-        doc_date=answered_on,
+        doc_date=on,
         kind_id=rng.choice(kinds),
-        subject="ຕອບ " + subject(rng, day),
+        subject="ຕອບ " + subject(rng, on),
         recipients=[sender],
+        signer=rng.choices(signers, [6] + [1] * (len(signers) - 1))[0],
         answers_id=doc_id,
         copies=rng.randint(1, 3),
         file_copy_at="ແຟ້ມ ຂາອອກ",
-        sent_on=answered_on,
+        sent_on=on,
     )
     if rng.random() < 0.1:
         log_copy(
@@ -209,7 +216,7 @@ def answer(db, rng, *, doc_id: int, sender: str, kinds: list[int], day: date, to
             copies=rng.randint(1, 5),
             for_whom=rng.choice(SENDERS)[0],
             authorised_by=rng.choice(PEOPLE),
-            made_on=answered_on,
+            made_on=on,
         )
     if rng.random() < 0.03:
         void_outgoing(db, actor=SYSTEM, doc_id=out_id, reason="ພິມຜິດ, ອອກເລກໃໝ່")

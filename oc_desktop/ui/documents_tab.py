@@ -134,6 +134,7 @@ class DocumentsTab(BaseTab):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 360])  # the register gets most of the width at first
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -40,6 +41,14 @@ class FollowUpPanel(QWidget):
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.verticalHeader().hide()
         self.list.setMaximumHeight(160)
+        header = self.list.horizontalHeader()
+        for column in range(len(COLUMNS)):  # sender and subject share what is left
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column in (3, 4)
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
         self.list.cellActivated.connect(self._activated)
         self.list.cellClicked.connect(self._activated)
         bar = QHBoxLayout()

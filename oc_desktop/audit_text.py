@@ -4,16 +4,17 @@ Shared by the Audit tab and the printout of the log. Keys no label is known for 
 shown as stored, so a row written by a newer section is still readable.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from oc_desktop.formatting import format_datetime, format_int
+from oc_desktop.documents import terms
+from oc_desktop.formatting import format_date, format_datetime, format_int
 from oc_desktop.i18n import N_, _
 from oc_desktop.security import CLEARANCE_LABELS, ROLE_LABELS
 
 #: the areas of the program (not the office's own sections, ຂະແໜງ)
 SECTION_LABELS = {
-    "documents": N_("Documents"),
+    "documents": N_("Number of documents"),
     "seal": N_("Seal"),
     "staff": N_("Staff"),
     "budget": N_("Budget"),
@@ -23,6 +24,10 @@ SECTION_LABELS = {
 ACTION_LABELS = {
     "create": N_("Created"),
     "update": N_("Changed"),
+    "change": N_("Changed"),
+    "route": N_("Handed on"),
+    "attach": N_("Attached"),
+    "import": N_("Imported"),
     "retire": N_("Retired"),
     "void": N_("Voided"),
     "delete": N_("Deleted"),
@@ -39,6 +44,11 @@ ENTITY_LABELS = {
     "organisation": N_("Organisation profile"),
     "section": N_("Section"),
     "signer": N_("Signer"),
+    "incoming_document": N_("Incoming document"),
+    "outgoing_document": N_("Outgoing document"),
+    "document_copy": N_("Copies of a document"),
+    "scan": N_("Scan"),
+    "document_kind": N_("Document kind"),
 }
 FIELD_LABELS = {
     "username": N_("User name"),
@@ -62,7 +72,54 @@ FIELD_LABELS = {
     "sign_in_attempts": N_("Wrong passwords before a wait"),
     "lockout_seconds": N_("First wait (seconds), doubled each time"),
     "last_backup_at": N_("Last backup"),
+    # the document register
+    "register": N_("Register"),
+    "document": N_("Document (record no.)"),
+    "period": N_("Period"),
+    "series": N_("Number series"),
+    "seq": N_("Running number"),
+    "number": N_("Number"),
+    "received_at": N_("Arrived"),
+    "sender": N_("Sender"),
+    "sender_id": N_("Sender (record no.)"),
+    "doc_number": N_("Document number"),
+    "doc_date": N_("Document date"),
+    "kind": N_("Kind"),
+    "kind_id": N_("Kind (record no.)"),
+    "subject": N_("Subject"),
+    "pages": N_("Pages"),
+    "urgency": N_("Urgency"),
+    "secrecy": N_("Secrecy"),
+    "notes": N_("Notes"),
+    "status": N_("Status"),
+    "due_date": N_("Deadline"),
+    "signer": N_("Signer"),
+    "recipients": N_("Recipients"),
+    "copies": N_("Copies"),
+    "file_copy_at": N_("File copy kept at"),
+    "answers_id": N_("Answers incoming (record no.)"),
+    "sent_on": N_("Sent on"),
+    "void_reason": N_("Reason void"),
+    "section": N_("Section"),
+    "section_id": N_("Section (record no.)"),
+    "person": N_("Person responsible"),
+    "instruction": N_("Head's instruction"),
+    "deadline": N_("Deadline"),
+    "handed_on": N_("Handed over on"),
+    "for_whom": N_("For whom"),
+    "authorised_by": N_("Authorised by"),
+    "made_on": N_("Made on"),
+    "sha256": N_("Checksum (SHA-256)"),
+    "documents": N_("Number of documents"),
 }
+#: values stored as codes, shown in words
+CODED_VALUES = {
+    "urgency": terms.URGENCY,
+    "secrecy": terms.SECRECY,
+    "status": terms.STATUS,
+    "register": terms.REGISTER,
+}
+DATE_FIELDS = {"doc_date", "due_date", "sent_on", "deadline", "handed_on", "made_on"}
 LANGUAGE_NAMES = {"lo": "ພາສາລາວ", "en": "English"}
 MAX_SUMMARY = 160
 
@@ -87,9 +144,16 @@ def describe(key: str, value: Any) -> str:
         return label(CLEARANCE_LABELS, value) if value in CLEARANCE_LABELS else str(value)
     if key == "password":
         return _("changed")
+    if key in CODED_VALUES and isinstance(value, int | str) and value in CODED_VALUES[key]:
+        return _(CODED_VALUES[key][value])
+    if key in DATE_FIELDS and isinstance(value, str):
+        try:
+            return format_date(date.fromisoformat(value))
+        except ValueError:
+            return value
     if isinstance(value, int):
         return format_int(value)
-    if isinstance(value, str) and key.endswith(("_until", "_at")):
+    if isinstance(value, str) and key.endswith(("_until", "_at")) and key != "file_copy_at":
         try:
             return format_datetime(datetime.fromisoformat(value))
         except ValueError:

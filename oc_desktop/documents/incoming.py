@@ -177,7 +177,7 @@ def register_incoming(
             entity=ENTITY,
             entity_id=doc.id,
             section=SECTION,
-            new=snapshot(doc, FIELDS),
+            new=snapshot(session, doc, FIELDS),
         )
         return doc.id
 
@@ -222,7 +222,7 @@ def update_incoming(
         if not actor.sees_secret(doc.secrecy):
             check.fail("secrecy", _("Your clearance does not allow this secrecy level."))
         check.done()
-        old = snapshot(doc, FIELDS)
+        old = snapshot(session, doc, FIELDS)
         doc.received_at, doc.doc_number, doc.doc_date = received_at, values["doc_number"], doc_date
         doc.sender_id = correspondent_id(session, values["sender"])
         doc.kind_id, doc.subject, doc.pages = kind_id, values["subject"], pages
@@ -231,8 +231,8 @@ def update_incoming(
         doc.urgency, doc.secrecy, doc.notes = urgency, secrecy, values["notes"]
         stamp(doc, actor, created=False)
         _index(session, doc, values["sender"])
-        new = snapshot(doc, FIELDS)
-        changed = {k for k in FIELDS if old[k] != new[k]}
+        new = snapshot(session, doc, FIELDS)
+        changed = [k for k in old if old[k] != new[k]]
         audit.record(
             session,
             actor=actor,
@@ -280,7 +280,8 @@ def route_incoming(
         doc = session.get(IncomingDocument, doc_id)
         if doc.void_reason is not None:
             check.fail("person", _("A void number cannot be routed."))
-        if section_id is not None and session.get(Section, section_id) is None:
+        section = session.get(Section, section_id) if section_id is not None else None
+        if section_id is not None and section is None:
             check.fail("section", _("Choose a section."))
         check.done()
         route = Routing(
@@ -312,7 +313,7 @@ def route_incoming(
             new={
                 "status": doc.status,
                 "due_date": doc.due_date,
-                "section_id": section_id,
+                "section": section.name if section else None,
                 "person": person,
                 "instruction": instruction,
                 "deadline": deadline,

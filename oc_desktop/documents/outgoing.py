@@ -173,7 +173,7 @@ def register_outgoing(
             entity=ENTITY,
             entity_id=doc.id,
             section=SECTION,
-            new=snapshot(doc, FIELDS),
+            new=snapshot(session, doc, FIELDS),
         )
         if answers_id is not None:
             mark_answered(session, actor=actor, doc_id=answers_id)
@@ -221,7 +221,7 @@ def update_outgoing(
             check.fail("doc_date", _("The date must stay in the period of its number."))
         _check_answers(session, check, answers_id)
         check.done()
-        old = snapshot(doc, FIELDS)
+        old = snapshot(session, doc, FIELDS)
         doc.doc_date, doc.kind_id, doc.subject = doc_date, kind_id, values["subject"]
         doc.subject_sort = sort_or_blank(values["subject"], doc.secrecy)
         doc.party_sort = sort_or_blank(values["recipients"][0], doc.secrecy)
@@ -234,8 +234,8 @@ def update_outgoing(
             correspondent_id(session, name)
         stamp(doc, actor, created=False)
         _index(session, doc)
-        new = snapshot(doc, FIELDS)
-        changed = [k for k in FIELDS if old[k] != new[k]]
+        new = snapshot(session, doc, FIELDS)
+        changed = [k for k in old if old[k] != new[k]]
         audit.record(
             session,
             actor=actor,

@@ -1,7 +1,8 @@
 """Reading the audit trail: filtered, counted and paged in SQL, never loaded whole.
 
 The Audit tab shows one page at a time; a printout walks ``iter_entries`` in chunks.
-Only people who may read the audit (administrator, head) get anything from here.
+Only people who may read the audit (administrator, head) get anything from here, and
+the values about a secret document only as far as their clearance goes.
 """
 
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, literal, select
 from sqlalchemy.orm import Session
 
+from oc_desktop.audit_secrecy import mask_rows
 from oc_desktop.models import AuditEntry, User
 from oc_desktop.models.db import Database
 from oc_desktop.security import SYSTEM, Actor, require_read
@@ -129,7 +131,7 @@ def page_of_entries(
             .limit(page_size)
             .offset(max(0, page) * page_size)
         )
-        return [_row(entry) for entry in session.scalars(statement)]
+        return mask_rows(session, actor, [_row(entry) for entry in session.scalars(statement)])
 
 
 def iter_entries(
@@ -148,7 +150,7 @@ def iter_entries(
             .limit(chunk)
         )
         with db.read() as session:
-            rows = [_row(entry) for entry in session.scalars(statement)]
+            rows = mask_rows(session, actor, [_row(entry) for entry in session.scalars(statement)])
         yield from rows
         if len(rows) < chunk:
             return

@@ -7,6 +7,7 @@ shown as stored, so a row written by a newer section is still readable.
 from datetime import date, datetime
 from typing import Any
 
+from oc_desktop.audit_secrecy import HIDDEN
 from oc_desktop.documents import terms
 from oc_desktop.formatting import format_date, format_datetime, format_int
 from oc_desktop.i18n import N_, _
@@ -130,6 +131,8 @@ def label(labels: dict[str, str], key: str) -> str:
 
 def describe(key: str, value: Any) -> str:
     """One stored value as words: roles and clearance by name, times as the office writes."""
+    if value is HIDDEN:
+        return _("hidden (secret document)")
     if value is None or value == "":
         return "—"
     if key == "lao_digits":

@@ -15,7 +15,7 @@ from oc_desktop.security import CLEARANCE_LABELS, ROLE_LABELS
 
 #: the areas of the program (not the office's own sections, ຂະແໜງ)
 SECTION_LABELS = {
-    "documents": N_("Number of documents"),
+    "documents": N_("Documents"),
     "seal": N_("Seal"),
     "staff": N_("Staff"),
     "budget": N_("Budget"),

@@ -231,6 +231,7 @@ def test_the_clerk_cannot_find_the_secret_letter_the_head_can_and_the_trail_show
         (index,) = lines[(reader, "view", "incoming_document", str(secret))]
         assert audit.model.index(index, 3).data() == "ເປີດເບິ່ງ"
         assert audit.model.index(index, 5).data() == "ເອກະສານຂາເຂົ້າ"
+        assert audit.model.index(index, 4).data() == documents.title() == "ເອກະສານ"
     assert ("manivan", "view", "incoming_document", str(secret)) not in lines  # saw nothing
     with db.read() as session:
         changes = session.execute(

@@ -1,7 +1,8 @@
 """Reading the audit trail: filtered, counted and paged in SQL, never loaded whole.
 
 The Audit tab shows one page at a time; a printout walks ``iter_entries`` in chunks.
-Only people who may read the audit (administrator, head) get anything from here.
+Only people who may read the audit (administrator, head) get anything from here, and
+the values about a secret document only as far as their clearance goes.
 """
 
 from collections.abc import Iterator
@@ -9,13 +10,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, literal, select
+from sqlalchemy.orm import Session
 
+from oc_desktop.audit_secrecy import mask_rows
 from oc_desktop.models import AuditEntry, User
 from oc_desktop.models.db import Database
 from oc_desktop.security import SYSTEM, Actor, require_read
 
 PAGE_SIZE = 100
+NARROW_CAP = 20_000
 
 
 @dataclass(frozen=True)
@@ -41,17 +45,44 @@ class AuditRow:
     new: Any
 
 
-def _conditions(query: AuditQuery) -> list[ColumnElement[bool]]:
+def _period(query: AuditQuery) -> list[ColumnElement[bool]]:
     conditions = []
-    if query.username:
-        conditions.append(AuditEntry.username == query.username)
-    if query.section:
-        conditions.append(AuditEntry.section == query.section)
     if query.start:
         conditions.append(AuditEntry.at >= datetime.combine(query.start, time.min))
     if query.end:
         conditions.append(AuditEntry.at < datetime.combine(query.end + timedelta(days=1), time.min))
     return conditions
+
+
+def _period_is_narrower(session: Session, query: AuditQuery) -> bool:
+    """Whether the period holds fewer rows than the person has. SQLite, without table
+    statistics, always reads a person's rows by the (username, id) index and checks each
+    one's date; for one person within a month, reading the month by the date index is
+    many times faster. Both counts are index-only and stop at ``NARROW_CAP``."""
+    period = _period(query)
+    if not (query.username and period):
+        return False
+    in_period = select(literal(1)).select_from(AuditEntry).where(*period).limit(NARROW_CAP)
+    of_person = (
+        select(literal(1))
+        .select_from(AuditEntry)
+        .where(AuditEntry.username == query.username)
+        .limit(NARROW_CAP)
+    )
+    count = lambda inner: session.scalar(select(func.count()).select_from(inner.subquery()))  # noqa: E731
+    return count(in_period) < count(of_person)
+
+
+def _conditions(session: Session, query: AuditQuery) -> list[ColumnElement[bool]]:
+    conditions = []
+    if query.username and _period_is_narrower(session, query):
+        # ``username || ''`` is no longer the indexed column: SQLite reads the date index.
+        conditions.append(AuditEntry.username.concat("") == query.username)
+    elif query.username:
+        conditions.append(AuditEntry.username == query.username)
+    if query.section:
+        conditions.append(AuditEntry.section == query.section)
+    return conditions + _period(query)
 
 
 def _row(entry: AuditEntry) -> AuditRow:
@@ -71,7 +102,7 @@ def _row(entry: AuditEntry) -> AuditRow:
 def count_entries(db: Database, *, actor: Actor, query: AuditQuery) -> int:
     require_read(actor, "audit")
     with db.read() as session:
-        statement = select(func.count()).select_from(AuditEntry).where(*_conditions(query))
+        statement = select(func.count()).select_from(AuditEntry).where(*_conditions(session, query))
         return session.scalar(statement) or 0
 
 
@@ -82,7 +113,7 @@ def newer_than(db: Database, *, actor: Actor, query: AuditQuery, entry_id: int) 
         statement = (
             select(func.count())
             .select_from(AuditEntry)
-            .where(AuditEntry.id > entry_id, *_conditions(query))
+            .where(AuditEntry.id > entry_id, *_conditions(session, query))
         )
         return session.scalar(statement) or 0
 
@@ -92,15 +123,15 @@ def page_of_entries(
 ) -> list[AuditRow]:
     """One page, newest first (page 0 is the latest)."""
     require_read(actor, "audit")
-    statement = (
-        select(AuditEntry)
-        .where(*_conditions(query))
-        .order_by(AuditEntry.id.desc())
-        .limit(page_size)
-        .offset(max(0, page) * page_size)
-    )
     with db.read() as session:
-        return [_row(entry) for entry in session.scalars(statement)]
+        statement = (
+            select(AuditEntry)
+            .where(*_conditions(session, query))
+            .order_by(AuditEntry.id.desc())
+            .limit(page_size)
+            .offset(max(0, page) * page_size)
+        )
+        return mask_rows(session, actor, [_row(entry) for entry in session.scalars(statement)])
 
 
 def iter_entries(
@@ -108,16 +139,18 @@ def iter_entries(
 ) -> Iterator[AuditRow]:
     """Every matching row, oldest first, read in chunks: what a printout of the log walks."""
     require_read(actor, "audit")
+    with db.read() as session:
+        conditions = _conditions(session, query)
     after = 0
     while True:
         statement = (
             select(AuditEntry)
-            .where(AuditEntry.id > after, *_conditions(query))
+            .where(AuditEntry.id > after, *conditions)
             .order_by(AuditEntry.id)
             .limit(chunk)
         )
         with db.read() as session:
-            rows = [_row(entry) for entry in session.scalars(statement)]
+            rows = mask_rows(session, actor, [_row(entry) for entry in session.scalars(statement)])
         yield from rows
         if len(rows) < chunk:
             return

@@ -107,7 +107,7 @@ def print_audit_log(
             section="audit",
             new={
                 "username": query.username,
-                "section": query.section,
+                "area": query.section,
                 "from": query.start,
                 "to": query.end,
                 "entries": total,

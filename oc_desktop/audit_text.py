@@ -4,10 +4,12 @@ Shared by the Audit tab and the printout of the log. Keys no label is known for 
 shown as stored, so a row written by a newer section is still readable.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from oc_desktop.formatting import format_datetime, format_int
+from oc_desktop.audit_secrecy import HIDDEN
+from oc_desktop.documents import terms
+from oc_desktop.formatting import format_date, format_datetime, format_int
 from oc_desktop.i18n import N_, _
 from oc_desktop.security import CLEARANCE_LABELS, ROLE_LABELS
 
@@ -19,14 +21,20 @@ SECTION_LABELS = {
     "budget": N_("Budget"),
     "settings": N_("Settings"),
     "users": N_("Users"),
+    "audit": N_("Audit trail"),
 }
 ACTION_LABELS = {
     "create": N_("Created"),
     "update": N_("Changed"),
+    "change": N_("Changed"),
+    "route": N_("Handed on"),
+    "attach": N_("Attached"),
+    "import": N_("Imported"),
     "retire": N_("Retired"),
     "void": N_("Voided"),
     "delete": N_("Deleted"),
     "view": N_("Viewed"),
+    "print": N_("Printed"),
     "sign_in": N_("Signed in"),
     "sign_in_failed": N_("Wrong password"),
     "sign_out": N_("Signed out"),
@@ -39,6 +47,16 @@ ENTITY_LABELS = {
     "organisation": N_("Organisation profile"),
     "section": N_("Section"),
     "signer": N_("Signer"),
+    "incoming_document": N_("Incoming document"),
+    "outgoing_document": N_("Outgoing document"),
+    "document_copy": N_("Copies of a document"),
+    "scan": N_("Scan"),
+    "document_kind": N_("Document kind"),
+    "incoming_book": N_("Register of incoming documents"),
+    "outgoing_book": N_("Register of outgoing documents"),
+    "delivery_book": N_("Delivery book"),
+    "routing_slip": N_("Routing slip"),
+    "audit_log": N_("Audit trail"),
 }
 FIELD_LABELS = {
     "username": N_("User name"),
@@ -62,7 +80,60 @@ FIELD_LABELS = {
     "sign_in_attempts": N_("Wrong passwords before a wait"),
     "lockout_seconds": N_("First wait (seconds), doubled each time"),
     "last_backup_at": N_("Last backup"),
+    # the document register
+    "register": N_("Register"),
+    "document": N_("Document (record no.)"),
+    "period": N_("Period"),
+    "series": N_("Number series"),
+    "seq": N_("Running number"),
+    "number": N_("Number"),
+    "received_at": N_("Arrived"),
+    "sender": N_("Sender"),
+    "sender_id": N_("Sender (record no.)"),
+    "doc_number": N_("Document number"),
+    "doc_date": N_("Document date"),
+    "kind": N_("Kind"),
+    "kind_id": N_("Kind (record no.)"),
+    "subject": N_("Subject"),
+    "pages": N_("Pages"),
+    "urgency": N_("Urgency"),
+    "secrecy": N_("Secrecy"),
+    "notes": N_("Notes"),
+    "status": N_("Status"),
+    "due_date": N_("Deadline"),
+    "signer": N_("Signer"),
+    "recipients": N_("Recipients"),
+    "copies": N_("Copies"),
+    "file_copy_at": N_("File copy kept at"),
+    "answers_id": N_("Answers incoming (record no.)"),
+    "sent_on": N_("Sent on"),
+    "void_reason": N_("Reason void"),
+    "section": N_("Section"),
+    "section_id": N_("Section (record no.)"),
+    "person": N_("Person responsible"),
+    "instruction": N_("Head's instruction"),
+    "deadline": N_("Deadline"),
+    "handed_on": N_("Handed over on"),
+    "for_whom": N_("For whom"),
+    "authorised_by": N_("Authorised by"),
+    "made_on": N_("Made on"),
+    "sha256": N_("Checksum (SHA-256)"),
+    "documents": N_("Number of documents"),
+    # printouts
+    "from": N_("From"),
+    "to": N_("To"),
+    "entries": N_("Entries"),
+    "area": N_("Area"),
 }
+#: values stored as codes, shown in words
+CODED_VALUES = {
+    "urgency": terms.URGENCY,
+    "secrecy": terms.SECRECY,
+    "status": terms.STATUS,
+    "register": terms.REGISTER,
+    "area": SECTION_LABELS,
+}
+DATE_FIELDS = {"doc_date", "due_date", "sent_on", "deadline", "handed_on", "made_on", "from", "to"}
 LANGUAGE_NAMES = {"lo": "ພາສາລາວ", "en": "English"}
 MAX_SUMMARY = 160
 
@@ -73,6 +144,8 @@ def label(labels: dict[str, str], key: str) -> str:
 
 def describe(key: str, value: Any) -> str:
     """One stored value as words: roles and clearance by name, times as the office writes."""
+    if value is HIDDEN:
+        return _("hidden (secret document)")
     if value is None or value == "":
         return "—"
     if key == "lao_digits":
@@ -87,9 +160,16 @@ def describe(key: str, value: Any) -> str:
         return label(CLEARANCE_LABELS, value) if value in CLEARANCE_LABELS else str(value)
     if key == "password":
         return _("changed")
+    if key in CODED_VALUES and isinstance(value, int | str) and value in CODED_VALUES[key]:
+        return _(CODED_VALUES[key][value])
+    if key in DATE_FIELDS and isinstance(value, str):
+        try:
+            return format_date(date.fromisoformat(value))
+        except ValueError:
+            return value
     if isinstance(value, int):
         return format_int(value)
-    if isinstance(value, str) and key.endswith(("_until", "_at")):
+    if isinstance(value, str) and key.endswith(("_until", "_at")) and key != "file_copy_at":
         try:
             return format_datetime(datetime.fromisoformat(value))
         except ValueError:

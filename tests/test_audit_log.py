@@ -61,6 +61,9 @@ def test_filters_count_and_pages_in_sql(db, admin, trail):
     assert count_entries(db, actor=admin, query=second_day) == 10
     from_day_two = AuditQuery(username="admin", start=date(2025, 3, 2))
     assert count_entries(db, actor=admin, query=from_day_two) == 15
+    # a period wider than the person's rows: read by the person's index, not the date's
+    from_day_one = AuditQuery(username="admin", start=date(2025, 3, 1))
+    assert count_entries(db, actor=admin, query=from_day_one) == 25
 
     pages = [
         page_of_entries(db, actor=admin, query=by_admin, page=p, page_size=10) for p in range(3)

@@ -6,6 +6,7 @@ from typing import Any
 from oc_desktop import audit
 from oc_desktop.i18n import _
 from oc_desktop.laotext import index_sort_key
+from oc_desktop.models import Correspondent, DocumentKind
 from oc_desktop.models.base import utcnow
 from oc_desktop.security import TOP_SECRET, Actor
 from oc_desktop.validation import Checker, ValidationError
@@ -49,14 +50,27 @@ def sort_or_blank(text: str, secrecy: int) -> bytes:
     return b"" if secrecy > 0 else index_sort_key(text)
 
 
-def snapshot(entry, fields: tuple[str, ...]) -> dict[str, Any]:
-    return {name: getattr(entry, name) for name in fields}
+def snapshot(session, entry, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The fields as the audit trail keeps them: the sender and the kind by name, as they
+    read at the time, not by a row number nobody can read back."""
+    values = {}
+    for name in fields:
+        if name == "sender_id":
+            values["sender"] = session.get(Correspondent, entry.sender_id).name
+        elif name == "kind_id":
+            kind = session.get(DocumentKind, entry.kind_id) if entry.kind_id else None
+            values["kind"] = kind.name if kind else None
+        else:
+            values[name] = getattr(entry, name)
+    return values
 
 
-def record_change(session, *, actor: Actor, entity: str, entry, old: dict[str, Any]) -> None:
-    """Audit an operation on ``entry``: of the fields ``old`` was taken over (a
-    ``snapshot`` before the change), the ones whose values differ now, old and new."""
-    new = snapshot(entry, tuple(old))
+def record_change(
+    session, *, actor: Actor, entity: str, entry, fields: tuple[str, ...], old: dict[str, Any]
+) -> None:
+    """Audit an operation on ``entry``: of ``fields`` (``old`` is their ``snapshot`` before
+    the change), the ones whose values differ now, old and new."""
+    new = snapshot(session, entry, fields)
     changed = [name for name in old if old[name] != new[name]]
     audit.record(
         session,

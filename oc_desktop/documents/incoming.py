@@ -49,6 +49,7 @@ FIELDS = (
     "notes",
     "status",
 )
+STATUS_ONLY = ("status",)
 OPEN = (RECEIVED, ASSIGNED, "in_progress")
 
 
@@ -178,7 +179,7 @@ def register_incoming(
             entity=ENTITY,
             entity_id=doc.id,
             section=SECTION,
-            new=snapshot(doc, FIELDS),
+            new=snapshot(session, doc, FIELDS),
         )
         return doc.id
 
@@ -223,7 +224,7 @@ def update_incoming(
         if not actor.sees_secret(doc.secrecy):
             check.fail("secrecy", _("Your clearance does not allow this secrecy level."))
         check.done()
-        old = snapshot(doc, FIELDS)
+        old = snapshot(session, doc, FIELDS)
         doc.received_at, doc.doc_number, doc.doc_date = received_at, values["doc_number"], doc_date
         doc.sender_id = correspondent_id(session, values["sender"])
         doc.kind_id, doc.subject, doc.pages = kind_id, values["subject"], pages
@@ -232,7 +233,7 @@ def update_incoming(
         doc.urgency, doc.secrecy, doc.notes = urgency, secrecy, values["notes"]
         stamp(doc, actor, created=False)
         _index(session, doc, values["sender"])
-        record_change(session, actor=actor, entity=ENTITY, entry=doc, old=old)
+        record_change(session, actor=actor, entity=ENTITY, entry=doc, fields=FIELDS, old=old)
 
 
 def void_incoming(db: Database, *, actor: Actor, doc_id: int, reason: str) -> None:
@@ -270,7 +271,8 @@ def route_incoming(
         doc = session.get(IncomingDocument, doc_id)
         if doc.void_reason is not None:
             check.fail("person", _("A void number cannot be routed."))
-        if section_id is not None and session.get(Section, section_id) is None:
+        section = session.get(Section, section_id) if section_id is not None else None
+        if section_id is not None and section is None:
             check.fail("section", _("Choose a section."))
         check.done()
         route = Routing(
@@ -302,7 +304,7 @@ def route_incoming(
             new={
                 "status": doc.status,
                 "due_date": doc.due_date,
-                "section_id": section_id,
+                "section": section.name if section else None,
                 "person": person,
                 "instruction": instruction,
                 "deadline": deadline,
@@ -324,17 +326,17 @@ def set_incoming_status(db: Database, *, actor: Actor, doc_id: int, status: str)
         check.done()
         if doc.status == status:
             return
-        old = snapshot(doc, ("status",))
+        old = snapshot(session, doc, STATUS_ONLY)
         doc.status = status
         stamp(doc, actor, created=False)
-        record_change(session, actor=actor, entity=ENTITY, entry=doc, old=old)
+        record_change(session, actor=actor, entity=ENTITY, entry=doc, fields=STATUS_ONLY, old=old)
 
 
 def mark_answered(session: Session, *, actor: Actor, doc_id: int) -> None:
     """Called when an outgoing document answers this one."""
     doc = session.get(IncomingDocument, doc_id)
     if doc.status not in (FILED, ANSWERED):
-        old = snapshot(doc, ("status",))
+        old = snapshot(session, doc, STATUS_ONLY)
         doc.status = ANSWERED
         stamp(doc, actor, created=False)
-        record_change(session, actor=actor, entity=ENTITY, entry=doc, old=old)
+        record_change(session, actor=actor, entity=ENTITY, entry=doc, fields=STATUS_ONLY, old=old)

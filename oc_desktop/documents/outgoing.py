@@ -174,7 +174,7 @@ def register_outgoing(
             entity=ENTITY,
             entity_id=doc.id,
             section=SECTION,
-            new=snapshot(doc, FIELDS),
+            new=snapshot(session, doc, FIELDS),
         )
         if answers_id is not None:
             mark_answered(session, actor=actor, doc_id=answers_id)
@@ -222,7 +222,7 @@ def update_outgoing(
             check.fail("doc_date", _("The date must stay in the period of its number."))
         _check_answers(session, check, answers_id)
         check.done()
-        old = snapshot(doc, FIELDS)
+        old = snapshot(session, doc, FIELDS)
         doc.doc_date, doc.kind_id, doc.subject = doc_date, kind_id, values["subject"]
         doc.subject_sort = sort_or_blank(values["subject"], doc.secrecy)
         doc.party_sort = sort_or_blank(values["recipients"][0], doc.secrecy)
@@ -235,7 +235,7 @@ def update_outgoing(
             correspondent_id(session, name)
         stamp(doc, actor, created=False)
         _index(session, doc)
-        record_change(session, actor=actor, entity=ENTITY, entry=doc, old=old)
+        record_change(session, actor=actor, entity=ENTITY, entry=doc, fields=FIELDS, old=old)
         if newly_answered:
             mark_answered(session, actor=actor, doc_id=answers_id)
 

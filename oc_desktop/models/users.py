@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from oc_desktop.models.base import Base, utcnow
@@ -28,6 +28,11 @@ class AuditEntry(Base):
     """One change or reading; ``hash`` covers the row and the previous row's hash."""
 
     __tablename__ = "audit_entry"
+    # The Audit tab filters by person and by period and pages newest first (migration 0004).
+    __table_args__ = (
+        Index("ix_audit_entry_username_id", "username", "id"),
+        Index("ix_audit_entry_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]

@@ -115,6 +115,10 @@ class RegisterModel(QAbstractTableModel):
     def sort_key(self, column: int) -> str:
         return self.columns[column][0]
 
+    def column(self, key: str) -> int:
+        """Where the column of this sort key ("subject", "party"…) is shown."""
+        return next(i for i, (name, *_rest) in enumerate(self.columns) if name == key)
+
     def rowCount(self, parent=ROOT) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent.isValid() else len(self.rows)
 

@@ -179,20 +179,20 @@ def book_columns(register: str) -> list[Column]:
             Column(_("Number and date of the document"), 1.1),
             Column(_("Kind"), mm=22),
             Column(_("Subject"), 2.6),
-            Column(_("Sent to"), 1.2),
+            Column(_("Sent to"), 1.5),
             Column(_("Status"), mm=22),
-            Column(_("Notes"), 0.9),
+            Column(_("Notes"), 0.6),
         ]
     return [
         Column(_("Number"), mm=24),
         Column(_("Date"), mm=22),
         Column(_("Kind"), mm=22),
-        Column(_("Subject"), 2.6),
-        Column(_("Recipients"), 1.4),
-        Column(_("Signer"), 1.0),
-        Column(_("Copies"), mm=14, align="right"),
+        Column(_("Subject"), 2.4),
+        Column(_("Recipients"), 1.3),
+        Column(_("Signer"), 1.5),
+        Column(_("Copies"), mm=17, align="right"),
         Column(_("Sent on"), mm=24),
-        Column(_("Notes"), 0.9),
+        Column(_("Notes"), 0.6),
     ]
 
 

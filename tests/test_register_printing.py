@@ -109,7 +109,7 @@ def test_the_incoming_book_holds_the_range_in_number_order(db, tmp_path, registe
     assert "ແຕ່ວັນທີ 01.03.2026 ຫາ ວັນທີ 31.03.2026" in text
     assert "ແຕ່ເລກທີ 1 ຫາ ເລກທີ 3" in text
     assert text.index(OPEN_SUBJECT) < text.index(SECRET_SUBJECT)
-    assert "ທ່ານ ຄຳພອນ" in text  # where it was sent
+    assert "ທ່ານຄຳພອນ" in text.replace(" ", "")  # where it was sent (wrapped or not)
     assert "ຍົກເລີກ: ລົງຊ້ຳ" in text  # a void number stays in the book, with its reason
     assert "ເມສາ" not in text  # April is not March
     assert "(1) (2) (3) (4) (5) (6) (7) (8) (9)" in text

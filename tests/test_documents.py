@@ -8,7 +8,7 @@ from sqlalchemy import select
 from oc_desktop.audit import verify_chain
 from oc_desktop.documents.common import DuplicateDocument
 from oc_desktop.documents.details import document_detail
-from oc_desktop.documents.directory import ensure_kinds, list_kinds
+from oc_desktop.documents.directory import correspondent_names, ensure_kinds, list_kinds
 from oc_desktop.documents.followup import follow_up
 from oc_desktop.documents.incoming import register_incoming, route_incoming, void_incoming
 from oc_desktop.documents.outgoing import register_outgoing
@@ -273,3 +273,23 @@ def test_status_changes_are_audited_old_to_new_and_a_filed_document_stays_filed(
     ]
     detail = document_detail(db, actor=SYSTEM, register="incoming", doc_id=second)
     assert detail.status == "filed"
+
+
+def test_the_completer_names_only_offices_the_reader_may_see(db):
+    incoming(db, sender="ຄະນະໂຄສະນາອົບຮົມສູນກາງພັກ")
+    incoming(db, sender="ກອງບັນຊາການທະຫານແຂວງ", doc_number="7/ທຫ", secrecy=CONFIDENTIAL)
+    for recipients, secrecy in ((["ຫ້ອງວ່າການແຂວງ"], 0), (["ກົມໃຫຍ່ເສນາທິການ"], TOP_SECRET)):
+        register_outgoing(
+            db,
+            actor=SYSTEM,
+            doc_date=date(2026, 11, 20),
+            kind_id=None,
+            subject="ບົດລາຍງານ",
+            recipients=recipients,
+            secrecy=secrecy,
+        )
+    seen = set(correspondent_names(db, actor=CLERK_WITHOUT_CLEARANCE, limit=100))
+    assert seen == {"ຄະນະໂຄສະນາອົບຮົມສູນກາງພັກ", "ຫ້ອງວ່າການແຂວງ"}
+    cleared = set(correspondent_names(db, actor=CONFIDENTIAL_CLERK, limit=100))
+    assert cleared == seen | {"ກອງບັນຊາການທະຫານແຂວງ"}
+    assert set(correspondent_names(db, actor=THE_HEAD, limit=100)) == cleared | {"ກົມໃຫຍ່ເສນາທິການ"}

@@ -2,15 +2,15 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import exists, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from oc_desktop import audit
 from oc_desktop.i18n import _
 from oc_desktop.laotext import index_sort_key, search_key
-from oc_desktop.models import Correspondent, DocumentKind
+from oc_desktop.models import Correspondent, DocumentKind, IncomingDocument, OutgoingDocument
 from oc_desktop.models.db import Database
-from oc_desktop.security import Actor
+from oc_desktop.security import TOP_SECRET, Actor
 from oc_desktop.validation import Checker
 
 # The kinds seen in the office's own papers; the list is the office's to edit.
@@ -106,8 +106,27 @@ def correspondent_id(session: Session, name: str) -> int:
     return entry.id
 
 
-def correspondent_names(db: Database, *, limit: int = 50) -> list[str]:
-    """Names for the sender/recipient completer, in Lao dictionary order."""
+def correspondent_names(db: Database, *, actor: Actor, limit: int = 50) -> list[str]:
+    """Names for the sender/recipient completer, in Lao dictionary order: those the person
+    may see, so that an office known only from secret papers is not named to a reader
+    without clearance for them."""
+    query = select(Correspondent.name).order_by(Correspondent.sort).limit(limit)
+    if actor.clearance < TOP_SECRET:
+        recipient = func.json_each(OutgoingDocument.recipients).table_valued("value")
+        recipients = (
+            select(recipient.c.value)
+            .select_from(OutgoingDocument)
+            .join(recipient, true())  # each document's own list of recipients
+            .where(OutgoingDocument.secrecy <= actor.clearance)
+        )
+        query = query.where(
+            or_(
+                exists().where(
+                    IncomingDocument.sender_id == Correspondent.id,
+                    IncomingDocument.secrecy <= actor.clearance,
+                ),
+                Correspondent.name.in_(recipients),
+            )
+        )
     with db.read() as session:
-        query = select(Correspondent.name).order_by(Correspondent.sort).limit(limit)
         return list(session.scalars(query))

@@ -39,10 +39,10 @@ def kind_combo(db: Database, current: int | None) -> QComboBox:
     return combo
 
 
-def names_line(db: Database, text: str = "") -> QLineEdit:
+def names_line(db: Database, actor: Actor, text: str = "") -> QLineEdit:
     """A line that completes from the correspondents' directory as the clerk types."""
     line = QLineEdit(text)
-    completer = QCompleter(correspondent_names(db, limit=5000), line)
+    completer = QCompleter(correspondent_names(db, actor=actor, limit=5000), line)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     line.setCompleter(completer)
@@ -72,7 +72,9 @@ class IncomingDialog(EntryDialog):
         self.received_time = add(
             "received_time", N_("Arrival time"), QLineEdit(now.strftime("%H:%M"))
         )
-        self.sender = add("sender", N_("Sender"), names_line(db, detail.party if detail else ""))
+        self.sender = add(
+            "sender", N_("Sender"), names_line(db, actor, detail.party if detail else "")
+        )
         self.doc_number = add(
             "doc_number", N_("Document number"), QLineEdit(detail.doc_number if detail else "")
         )
@@ -164,7 +166,7 @@ class OutgoingDialog(EntryDialog):
             "; ".join(detail.recipients) if detail else (answers.party or "" if answers else "")
         )
         self.recipients = add(
-            "recipients", N_("Recipients (separate with ;)"), names_line(db, recipients)
+            "recipients", N_("Recipients (separate with ;)"), names_line(db, actor, recipients)
         )
         self.signer = add("signer", N_("Signer"), QComboBox())
         self.signer.setEditable(True)

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.backup_actions = install_backup_actions(self)
         self.session = SessionGuard(self, idle_lock_ms)
         self.backup_actions.restore_done.connect(self._after_restore)
-        self.retranslate()
+        self.retranslate(tabs=False)  # each tab was labelled (and filled) as it was made
         self._restore_state()
 
     def _build_tabs(self) -> list[BaseTab]:
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
 
-    def retranslate(self) -> None:
+    def retranslate(self, *, tabs: bool = True) -> None:
         """Relabel everything in the current language (called again on a switch)."""
         self.setWindowTitle(_("OC Desktop"))
         self.file_menu.setTitle(_("&File"))
@@ -143,7 +143,8 @@ class MainWindow(QMainWindow):
         self.about_action.setText(_("&About OC Desktop"))
         self.toolbar.setWindowTitle(_("Toolbar"))
         for index, tab in enumerate(self.all_tabs()):
-            tab.retranslate()
+            if tabs:
+                tab.retranslate()
             self.tabs.setTabText(index, tab.title())
             self.tab_actions[index].setText(tab.title())
         self.place_label.setText(_("Data folder: {path}").format(path=self.data_dir))

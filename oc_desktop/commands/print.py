@@ -10,9 +10,8 @@ from datetime import date
 
 from oc_desktop.cli import CommandError
 from oc_desktop.commands.backup import add_password_options, read_password
+from oc_desktop.documents.terms import BOOKS
 from oc_desktop.i18n import _
-
-BOOKS = ("incoming", "outgoing", "delivery")
 
 
 def _day(text: str) -> date:

@@ -46,7 +46,6 @@ from oc_desktop.security import Actor, require_read
 
 BATCH = 500
 HIDDEN = "—"  # a hidden field beside the subject that says how secret the entry is
-BOOKS = ("incoming", "outgoing", "delivery")
 
 
 @dataclass(frozen=True)

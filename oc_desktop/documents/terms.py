@@ -12,6 +12,8 @@ STATUS = {
     "filed": N_("Filed"),
 }
 REGISTER = {"incoming": N_("Incoming"), "outgoing": N_("Outgoing")}
+#: the books the register prints (the delivery book lists outgoing documents)
+BOOKS = ("incoming", "outgoing", "delivery")
 
 
 def urgency(value: int) -> str:

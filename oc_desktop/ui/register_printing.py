@@ -10,13 +10,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
 
 from oc_desktop.documents.printouts import (
-    BOOKS,
     DateRange,
     book_title,
     print_delivery_book,
     print_register_book,
     print_routing_slip,
 )
+from oc_desktop.documents.terms import BOOKS
 from oc_desktop.formatting import format_int
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database

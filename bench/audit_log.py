@@ -25,8 +25,8 @@ from types import SimpleNamespace
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from oc_desktop.audit import GENESIS, _digest, verify_chain  # noqa: E402
-from oc_desktop.audit_log import AuditQuery, count_entries, page_of_entries  # noqa: E402
+from oc_desktop.audit.chain import GENESIS, _digest, verify_chain  # noqa: E402
+from oc_desktop.audit.log import AuditQuery, count_entries, page_of_entries  # noqa: E402
 from oc_desktop.models.migrate import open_database  # noqa: E402
 from oc_desktop.paths import database_path  # noqa: E402
 from oc_desktop.profile import ensure_defaults  # noqa: E402

@@ -96,7 +96,7 @@ def baseline_search(db, text: str) -> float:
 
 def first_page_ms(db, data_dir: Path) -> float:
     from oc_desktop.ui.app import make_application
-    from oc_desktop.ui.documents_tab import DocumentsTab
+    from oc_desktop.ui.documents.tab import DocumentsTab
 
     make_application()
     started = time.perf_counter()

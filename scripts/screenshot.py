@@ -18,7 +18,7 @@ from oc_desktop.models.migrate import open_database
 from oc_desktop.profile import ensure_defaults
 from oc_desktop.ui.app import apply_preferences, make_application
 from oc_desktop.ui.main_window import MainWindow
-from oc_desktop.ui.sign_in import FirstRunDialog, SignInDialog
+from oc_desktop.ui.session.sign_in import FirstRunDialog, SignInDialog
 from oc_desktop.users import sign_in
 
 

@@ -7,14 +7,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from helpers import PASSWORD  # noqa: E402
 
 from oc_desktop import formatting, i18n  # noqa: E402
 from oc_desktop.models.migrate import open_database  # noqa: E402
 from oc_desktop.profile import ensure_defaults  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
-FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
@@ -55,9 +52,6 @@ def qsettings(tmp_path):
     from PySide6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-
-
-PASSWORD = "ລະຫັດ-2024-ok"  # every test user's password; Lao too, as people type them
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from oc_desktop.cli import damaged_database_message, newer_database_message
 from oc_desktop.i18n import _
 from oc_desktop.models.migrate import NewerDatabaseError, open_database
 from oc_desktop.profile import ensure_defaults, get_setting
-from oc_desktop.ui.fonts import register_fonts, ui_font
-from oc_desktop.ui.qt_translator import CatalogTranslator
+from oc_desktop.ui.common.fonts import register_fonts, ui_font
+from oc_desktop.ui.common.qt_translator import CatalogTranslator
 from oc_desktop.ui.startup import SessionFlow
 
 APP_NAME = "OC Desktop"

@@ -14,13 +14,13 @@ from oc_desktop import __version__
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor
-from oc_desktop.ui.audit_tab import AuditTab
-from oc_desktop.ui.backup_actions import install_backup_actions
-from oc_desktop.ui.base_tab import BaseTab, PlaceholderTab
-from oc_desktop.ui.documents_tab import DocumentsTab
-from oc_desktop.ui.session import SessionGuard
-from oc_desktop.ui.settings_tab import SettingsTab
-from oc_desktop.ui.users_tab import UsersTab
+from oc_desktop.ui.audit.tab import AuditTab
+from oc_desktop.ui.backup.actions import install_backup_actions
+from oc_desktop.ui.common.base_tab import BaseTab, PlaceholderTab
+from oc_desktop.ui.documents.tab import DocumentsTab
+from oc_desktop.ui.session.guard import SessionGuard
+from oc_desktop.ui.settings.tab import SettingsTab
+from oc_desktop.ui.users.tab import UsersTab
 
 
 class MainWindow(QMainWindow):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor
-from oc_desktop.ui.sign_in import FirstRunDialog, SignInDialog
+from oc_desktop.ui.session.sign_in import FirstRunDialog, SignInDialog
 from oc_desktop.users import has_users
 
 if TYPE_CHECKING:

@@ -1,0 +1,1 @@
+"""Back up and Restore: the File menu actions and their dialogs."""

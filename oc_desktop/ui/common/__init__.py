@@ -1,0 +1,1 @@
+"""What every tab shares: the base tab, the table model, forms, column widths, workers."""

@@ -1,0 +1,91 @@
+"""A form dialog for one named operation: Enter saves, Esc cancels, errors at the field."""
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oc_desktop.formatting import InputError, format_date, parse_date
+from oc_desktop.i18n import _
+from oc_desktop.laotext import to_arabic_digits
+from oc_desktop.ui.common.forms import FormRows
+from oc_desktop.validation import ValidationError
+
+
+class DateField(QLineEdit):
+    """A date typed as 11.12.2023 (either digit system); empty allowed when optional."""
+
+    def __init__(self, value: date | None = None, *, required: bool = True) -> None:
+        super().__init__(format_date(value) if value else "")
+        self.required = required
+        self.setPlaceholderText("dd.mm.yyyy")
+
+    def value(self) -> date | None:
+        if not self.text().strip() and not self.required:
+            return None
+        return parse_date(self.text())
+
+
+class EntryDialog(QDialog):
+    """Subclasses add rows to ``self.rows`` and implement ``submit()``, which reads the
+    fields (raising InputError per field through ``self.read``) and calls the operation."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(560)
+        self.form = QFormLayout()
+        self.rows = FormRows(self.form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.result_id: int | None = None
+        self._input_errors: dict[str, str] = {}
+
+    def read(self, key: str, reader: Callable[[], object]):
+        """A field's value, or None with its message kept for the field."""
+        try:
+            return reader()
+        except InputError as error:
+            self._input_errors[key] = str(error)
+            return None
+
+    def submit(self) -> int | None:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        self._input_errors = {}
+        try:
+            self.result_id = self.submit()
+        except ValidationError as error:
+            self.rows.show_errors({**error.errors, **self._input_errors})
+            return
+        self.accept()
+
+    def fail_on_input_errors(self) -> None:
+        """Stop before the operation when a field could not even be read."""
+        if self._input_errors:
+            raise ValidationError(dict(self._input_errors))
+
+
+def combine(day: date | None, clock: str) -> datetime | None:
+    """A date and an HH:MM time typed beside it."""
+    if day is None:
+        return None
+    hours, _sep, minutes = to_arabic_digits(clock.strip()).partition(":")
+    try:
+        return datetime(day.year, day.month, day.day, int(hours or 0), int(minutes or 0))
+    except ValueError:
+        raise InputError(_("Write the time as hours:minutes, for example 09:30.")) from None

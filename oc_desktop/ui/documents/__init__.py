@@ -1,0 +1,1 @@
+"""The Documents tab: the incoming and outgoing registers, their forms and printouts."""

@@ -1,0 +1,302 @@
+"""The document register tab: incoming and outgoing, searched as the clerk types,
+paged from SQL, with a follow-up list and a detail pane."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
+
+from oc_desktop.documents import terms
+from oc_desktop.documents.directory import list_kinds
+from oc_desktop.documents.query import COUNT_CAP, RegisterQuery, count_rows, fetch_page, periods
+from oc_desktop.formatting import format_int
+from oc_desktop.i18n import N_, _
+from oc_desktop.models.documents import STATUSES
+from oc_desktop.profile import get_setting, load_profile
+from oc_desktop.ui.common.base_tab import BaseTab
+from oc_desktop.ui.common.column_widths import ColumnWidths
+from oc_desktop.ui.documents.dialogs import IncomingDialog, OutgoingDialog
+from oc_desktop.ui.documents.followup import FollowUpPanel
+from oc_desktop.ui.documents.kinds import KindsDialog
+from oc_desktop.ui.documents.pane import DocumentPane
+from oc_desktop.ui.documents.printing import ask_and_print_book
+from oc_desktop.ui.documents.register_model import ID_ROLE, RegisterModel
+
+PAGE = 200
+TYPING_PAUSE_MS = 150
+
+
+class DocumentsTab(BaseTab):
+    def __init__(self, db, actor, data_dir, parent=None, *, settings=None) -> None:
+        """``settings`` (the window's QSettings) keeps the column widths; None forgets them."""
+        super().__init__(db, actor, parent)
+        self.data_dir = data_dir
+        self.register = "incoming"
+        self.model = RegisterModel()
+        self.model.more_wanted.connect(self._fetch_more)
+
+        self.incoming_button, self.outgoing_button = QRadioButton(), QRadioButton()
+        self.incoming_button.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.incoming_button)
+        group.addButton(self.outgoing_button)
+        self.outgoing_button.toggled.connect(
+            lambda on: self.show_register("outgoing" if on else "incoming")
+        )
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("register_search")
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _text: self._typing.start())
+        self._counting = QTimer(self, singleShot=True, interval=0)
+        self._counting.timeout.connect(self._count)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_entry)
+        self.kinds_button = QPushButton()
+        self.kinds_button.setObjectName("kinds_button")
+        self.kinds_button.clicked.connect(self.edit_kinds)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_book)
+        self.print_runner = None
+        self.count_label = QLabel()
+
+        self.period, self.kind, self.status = QComboBox(), QComboBox(), QComboBox()
+        self.secrecy, self.section, self.urgency = QComboBox(), QComboBox(), QComboBox()
+        self.overdue = QCheckBox()
+        for combo in (self.period, self.kind, self.section):
+            combo.setProperty("holds_data", True)  # the office's own names, not UI text
+        self.filters = (
+            self.period,
+            self.kind,
+            self.status,
+            self.secrecy,
+            self.section,
+            self.urgency,
+        )
+        for combo in self.filters:
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.overdue.toggled.connect(lambda _on: self.reload())
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_a: self.reload())
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.widths = ColumnWidths(self.table, settings, "documents/columns")
+        self.widths.apply(self.register, self.model.width_samples())
+        self.pane = DocumentPane(db, self.actor, data_dir)
+        self.pane.changed.connect(self._changed)
+        self.followup = FollowUpPanel()
+        self.followup.chosen.connect(lambda doc_id: self.pane.show_document("incoming", doc_id))
+        self.followup.overdue_wanted.connect(self._show_overdue)
+
+        top = QHBoxLayout()
+        for widget in (self.incoming_button, self.outgoing_button):
+            top.addWidget(widget)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.kinds_button)
+        top.addWidget(self.print_button)
+        filters = QHBoxLayout()
+        self.filter_labels = []
+        for combo in self.filters:
+            label = QLabel()
+            label.setBuddy(combo)
+            self.filter_labels.append(label)
+            filters.addWidget(label)
+            filters.addWidget(combo)
+        filters.addWidget(self.overdue)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 360])  # the register gets most of the width at first
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.followup)
+        layout.addWidget(splitter, 1)
+
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_entry)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_book)
+        self.retranslate()
+
+    def title(self) -> str:
+        return _("Documents")
+
+    def retranslate(self) -> None:
+        self.incoming_button.setText(_("&Incoming"))
+        self.outgoing_button.setText(_("&Outgoing"))
+        self.search.setPlaceholderText(_("Search number, sender, subject, notes… (Ctrl+F)"))
+        self.new_button.setText(_("&New entry (Ctrl+N)"))
+        self.new_button.setEnabled(self.actor.may_write("documents"))
+        self.kinds_button.setText(_("Document &kinds…"))
+        self.kinds_button.setVisible(self.actor.may_write("documents"))
+        self.print_button.setText(_("&Print… (Ctrl+P)"))
+        self.overdue.setText(_("Overdue only"))
+        for label, message in zip(
+            self.filter_labels,
+            (N_("Period"), N_("Kind"), N_("Status"), N_("Secrecy"), N_("Section"), N_("Urgency")),
+            strict=True,
+        ):
+            label.setText(_(message))
+        self.pane.retranslate()
+        self.followup.retranslate()
+        self.refresh()
+
+    def _fill_filters(self) -> None:
+        everything = _("All")
+        choices = {
+            self.period: [(label, p) for p, label in periods(self.db, register=self.register)],
+            self.kind: [(k.name, k.id) for k in list_kinds(self.db, include_retired=True)],
+            self.status: [(terms.status(s), s) for s in STATUSES],
+            self.secrecy: [(terms.secrecy(v), v) for v in terms.SECRECY],
+            self.section: [(s.name, s.id) for s in load_profile(self.db).sections],
+            self.urgency: [(terms.urgency(v), v) for v in terms.URGENCY],
+        }
+        for combo, items in choices.items():
+            combo.blockSignals(True)
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(everything, None)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        incoming = self.register == "incoming"
+        for widget in (self.status, self.section, self.overdue):
+            widget.setVisible(incoming)
+        for label, combo in zip(self.filter_labels, self.filters, strict=True):
+            label.setVisible(not combo.isHidden())
+
+    def show_register(self, register: str) -> None:
+        self.register = register
+        self.model.set_register(register)
+        self.widths.apply(register, self.model.width_samples())
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self._fill_filters()
+        self.reload()
+
+    def query(self) -> RegisterQuery:
+        header = self.table.horizontalHeader()
+        incoming = self.register == "incoming"
+        return RegisterQuery(
+            register=self.register,
+            text=self.search.text(),
+            period=self.period.currentData(),
+            kind_id=self.kind.currentData(),
+            status=self.status.currentData() if incoming else None,
+            secrecy=self.secrecy.currentData(),
+            section_id=self.section.currentData() if incoming else None,
+            urgency=self.urgency.currentData(),
+            overdue=incoming and self.overdue.isChecked(),
+            sort=self.model.sort_key(max(0, header.sortIndicatorSection())),
+            descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+        )
+
+    def reload(self) -> None:
+        """Re-query the first page and the count: on every keystroke pause and filter."""
+        query, today = self.query(), date.today()
+        rows = fetch_page(self.db, self.actor, query, offset=0, limit=PAGE, today=today)
+        full = len(rows) == PAGE
+        self.model.reset(rows, len(rows) + 1 if full else len(rows))
+        if full:
+            # The page is on screen first; counting a common fragment takes longer.
+            self.count_label.setText(_("Counting…"))
+            self._counting.start()
+        else:
+            self._show_count(len(rows))
+
+    def _count(self) -> None:
+        total = count_rows(self.db, self.actor, self.query(), today=date.today())
+        self.model.total = max(total, len(self.model.rows))
+        self._show_count(total)
+
+    def _show_count(self, total: int) -> None:
+        if total >= COUNT_CAP:
+            text = _("More than {count} entries").format(count=format_int(COUNT_CAP))
+        else:
+            text = _("{count} entries").format(count=format_int(total))
+        self.count_label.setText(text)
+
+    def _fetch_more(self) -> None:
+        rows = fetch_page(
+            self.db,
+            self.actor,
+            self.query(),
+            offset=len(self.model.rows),
+            limit=PAGE,
+            today=date.today(),
+        )
+        self.model.append(rows)
+
+    def refresh(self) -> None:
+        self._fill_filters()  # kinds, sections and periods may have changed elsewhere
+        self.reload()
+        days = int(get_setting(self.db, "due_soon_days"))
+        self.followup.show_follow_up(self.db, self.actor, days)
+
+    def _row_chosen(self, current, _previous) -> None:
+        doc_id = current.data(ID_ROLE) if current.isValid() else None
+        self.pane.show_document(self.register, doc_id)
+
+    def _changed(self, register: str, doc_id: int) -> None:
+        self.refresh()
+        self.data_changed.emit()
+        self.status_message.emit(_("Saved."))
+
+    def _show_overdue(self) -> None:
+        self.incoming_button.setChecked(True)
+        self.overdue.setChecked(True)
+
+    def new_entry(self) -> None:
+        if not self.actor.may_write("documents"):
+            return
+        dialog_class = IncomingDialog if self.register == "incoming" else OutgoingDialog
+        dialog = dialog_class(self, self.db, self.actor)
+        if dialog.exec():
+            self.refresh()
+            self.data_changed.emit()
+            self.pane.show_document(self.register, dialog.result_id)
+            self.status_message.emit(_("Saved."))
+
+    def edit_kinds(self) -> None:
+        """The office's list of kinds; the filter, table and pane show the change."""
+        if not self.actor.may_write("documents"):
+            return
+        dialog = KindsDialog(self, self.db, self.actor)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh()
+            if self.pane.detail is not None:
+                self.pane.show_document(self.pane.detail.register, self.pane.detail.id)
+            self.data_changed.emit()
+
+    def print_book(self) -> None:
+        """Choose a book and its days, then build and preview it."""
+        self.print_runner = ask_and_print_book(self, self.db, self.actor, self.register)

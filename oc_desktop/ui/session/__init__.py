@@ -1,0 +1,1 @@
+"""The signed-in session: sign-in, first start, idle lock, sign-out."""

@@ -1,0 +1,35 @@
+"""Driving real widgets as a clerk does: modal dialogs, typing over a field, Enter."""
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def when_dialog(qtbot, kind, act):
+    """Run ``act(dialog)`` once a modal dialog of ``kind`` is open (exec() blocks)."""
+    seen = []
+
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            seen.append(dialog)
+            act(dialog)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def replace_text(type_text, widget, text):
+    widget.clear()
+    widget.setFocus()
+    type_text(widget, text)
+
+
+def tab_of(window):
+    window.tabs.setCurrentIndex(0)
+    return window.tabs.widget(0)
+
+
+def enter(qtbot, dialog):
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)

@@ -62,7 +62,7 @@ def build(data_dir: Path, rows: int) -> None:
                 action="update",
                 entity="incoming",
                 entity_id=str(number // 3),
-                section=AREAS[number % len(AREAS)],
+                area=AREAS[number % len(AREAS)],
                 old={"subject": f"ເລື່ອງ {number}"},
                 new={"subject": f"ເລື່ອງ {number} (ແກ້ໄຂ)"},
                 prev_hash=previous,
@@ -76,7 +76,7 @@ def build(data_dir: Path, rows: int) -> None:
                     entry.action,
                     entry.entity,
                     entry.entity_id,
-                    entry.section,
+                    entry.area,
                     json.dumps(entry.old, ensure_ascii=False),
                     json.dumps(entry.new, ensure_ascii=False),
                     entry.prev_hash,
@@ -97,7 +97,7 @@ def build(data_dir: Path, rows: int) -> None:
 QUERIES = {
     "everything": AuditQuery(),
     "one_person": AuditQuery(username="clerk2"),
-    "one_area": AuditQuery(section="staff"),
+    "one_area": AuditQuery(area="staff"),
     "one_month": AuditQuery(start=date(2019, 5, 1), end=date(2019, 5, 31)),
     "person_and_month": AuditQuery(username="head", start=date(2019, 5, 1), end=date(2019, 5, 31)),
 }

@@ -71,7 +71,7 @@ def program_search(db, text: str) -> tuple[float, float]:
     """The first page of results (what the table shows), then the count that follows it."""
     query, today = RegisterQuery(text=text), date.today()
     started = time.perf_counter()
-    rows = fetch_page(db, READER, query, offset=0, limit=PAGE, today=today)
+    rows = fetch_page(db, READER, query, after=None, limit=PAGE, today=today)
     page = (time.perf_counter() - started) * 1000
     if len(rows) == PAGE:
         count_rows(db, READER, query, today=today)
@@ -135,7 +135,7 @@ def main() -> None:
             db,
             READER,
             RegisterQuery(sort="subject", descending=False),
-            offset=0,
+            after=None,
             limit=PAGE,
             today=date.today(),
         )

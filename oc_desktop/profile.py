@@ -152,7 +152,7 @@ def save_profile(
                 action="update",
                 entity="organisation",
                 entity_id=1,
-                section="settings",
+                area="settings",
                 old={key: old[key] for key in changed},
                 new={key: new[key] for key in changed},
             )
@@ -173,7 +173,7 @@ def _sync(session: Session, actor: Actor, model, entity: str, rows, fields) -> N
             action=action,
             entity=entity,
             entity_id=obj.id,
-            section="settings",
+            area="settings",
             old=old,
             new=new,
         )
@@ -239,7 +239,7 @@ def set_settings(db: Database, *, actor: Actor, values: dict[str, Any]) -> None:
                 action="update",
                 entity="setting",
                 entity_id=key,
-                section="settings",
+                area="settings",
                 old={key: old},
                 new={key: value},
             )

@@ -17,29 +17,6 @@ ROLES = (ADMIN, CLERK, STAFF_OFFICER, ACCOUNTANT, HEAD, READER)
 # Secrecy of a document, and a person's clearance, on one scale.
 ORDINARY, CONFIDENTIAL, TOP_SECRET = 0, 1, 2
 
-# Which role may change which section; the head and readers change nothing here.
-WRITERS = {
-    "documents": {CLERK},
-    "seal": {CLERK},
-    "staff": {STAFF_OFFICER},
-    "budget": {ACCOUNTANT},
-    "settings": {ADMIN},
-    "users": {ADMIN},
-    # A backup carries every register out of the office; a restore replaces them all.
-    "backup": {ADMIN, CLERK},
-    "restore": {ADMIN},
-}
-# The head reads everything; a reader reads the registers, not staff files or the audit.
-READERS = {
-    "documents": {CLERK, HEAD, READER},
-    "seal": {CLERK, HEAD, READER},
-    "staff": {STAFF_OFFICER, HEAD},
-    "budget": {ACCOUNTANT, HEAD},
-    "settings": {ADMIN, HEAD},
-    "users": {ADMIN},
-    "audit": {ADMIN, HEAD},
-}
-
 
 @dataclass(frozen=True)
 class Actor:
@@ -49,11 +26,18 @@ class Actor:
     roles: frozenset[str]
     clearance: int = ORDINARY
 
-    def may_write(self, section: str) -> bool:
-        return bool(self.roles & WRITERS.get(section, set()))
+    def may_write(self, area: str) -> bool:
+        """Whether this person's roles change ``area`` (declared in ``oc_desktop.sections``)."""
+        from oc_desktop.sections import area as declared
 
-    def may_read(self, section: str) -> bool:
-        return self.may_write(section) or bool(self.roles & READERS.get(section, set()))
+        found = declared(area)
+        return found is not None and bool(self.roles & found.writers)
+
+    def may_read(self, area: str) -> bool:
+        from oc_desktop.sections import area as declared
+
+        found = declared(area)
+        return self.may_write(area) or (found is not None and bool(self.roles & found.readers))
 
     def sees_secret(self, level: int) -> bool:
         return self.clearance >= level
@@ -63,14 +47,14 @@ class NotAllowed(PermissionError):
     """An operation refused to the person's roles; the screens never offer it to them."""
 
 
-def require_write(actor: Actor, section: str) -> None:
-    if not actor.may_write(section):
-        raise NotAllowed(f"{actor.username} may not change {section}")
+def require_write(actor: Actor, area: str) -> None:
+    if not actor.may_write(area):
+        raise NotAllowed(f"{actor.username} may not change {area}")
 
 
-def require_read(actor: Actor, section: str) -> None:
-    if not actor.may_read(section):
-        raise NotAllowed(f"{actor.username} may not read {section}")
+def require_read(actor: Actor, area: str) -> None:
+    if not actor.may_read(area):
+        raise NotAllowed(f"{actor.username} may not read {area}")
 
 
 #: the program itself, for demo data and upgrades; never a person at the keyboard

@@ -106,7 +106,7 @@ def update_user(
                 action="update",
                 entity="user",
                 entity_id=user.id,
-                section="users",
+                area="users",
                 old={key: old[key] for key in changed},
                 new={key: new[key] for key in changed},
             )
@@ -132,7 +132,7 @@ def reset_password(
             action="reset_password",
             entity="user",
             entity_id=user.id,
-            section="users",
+            area="users",
             old=lock or None,
             new={"password": PASSWORD_CHANGED, **{k: _CLEARED[k] for k in lock}},
         )
@@ -153,7 +153,7 @@ def unlock_user(db: Database, *, actor: Actor, user_id: int) -> None:
             action="unlock",
             entity="user",
             entity_id=user.id,
-            section="users",
+            area="users",
             old=old,
             new={k: _CLEARED[k] for k in old},
         )

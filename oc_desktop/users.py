@@ -101,7 +101,7 @@ def create_user(
             action="create",
             entity="user",
             entity_id=user.id,
-            section="users",
+            area="users",
             new={
                 "username": username,
                 "full_name": full_name,
@@ -183,11 +183,9 @@ def record_sign_out(db: Database, *, actor: Actor) -> None:
             action="sign_out",
             entity="user",
             entity_id=actor.user_id,
-            section="users",
+            area="users",
         )
 
 
 def audit_args(user: User, action: str) -> dict:
-    return dict(
-        actor=actor_of(user), action=action, entity="user", entity_id=user.id, section="users"
-    )
+    return dict(actor=actor_of(user), action=action, entity="user", entity_id=user.id, area="users")

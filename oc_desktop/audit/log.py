@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, literal, select
 from sqlalchemy.orm import Session
 
-from oc_desktop.audit.secrecy import mask_rows
+from oc_desktop.audit.masking import mask_rows
 from oc_desktop.models import AuditEntry, User
 from oc_desktop.models.db import Database
 from oc_desktop.security import SYSTEM, Actor, require_read
@@ -24,10 +24,10 @@ NARROW_CAP = 20_000
 
 @dataclass(frozen=True)
 class AuditQuery:
-    """Which rows to show: one person, one section, a period of days (both ends kept)."""
+    """Which rows to show: one person, one area, a period of days (both ends kept)."""
 
     username: str | None = None
-    section: str | None = None
+    area: str | None = None
     start: date | None = None
     end: date | None = None
 
@@ -38,7 +38,7 @@ class AuditRow:
     at: datetime
     username: str
     action: str
-    section: str
+    area: str
     entity: str
     entity_id: str
     old: Any
@@ -80,8 +80,8 @@ def _conditions(session: Session, query: AuditQuery) -> list[ColumnElement[bool]
         conditions.append(AuditEntry.username.concat("") == query.username)
     elif query.username:
         conditions.append(AuditEntry.username == query.username)
-    if query.section:
-        conditions.append(AuditEntry.section == query.section)
+    if query.area:
+        conditions.append(AuditEntry.area == query.area)
     return conditions + _period(query)
 
 
@@ -91,7 +91,7 @@ def _row(entry: AuditEntry) -> AuditRow:
         entry.at,
         entry.username,
         entry.action,
-        entry.section,
+        entry.area,
         entry.entity,
         entry.entity_id,
         entry.old,

@@ -9,10 +9,10 @@ from oc_desktop import audit
 from oc_desktop.audit.log import AuditQuery, count_entries, iter_entries, people
 from oc_desktop.audit.text import (
     ACTION_LABELS,
-    ENTITY_LABELS,
-    FIELD_LABELS,
-    SECTION_LABELS,
+    area_label,
     changes,
+    entity_label,
+    field_label,
     label,
 )
 from oc_desktop.formatting import format_datetime, format_int
@@ -44,16 +44,16 @@ def _change(field: str, old: str, new: str) -> str:
 
 def _record_name(entity: str, entity_id: str) -> str:
     """What was changed: a setting by its label (its key is no word), others by number."""
-    which = label(FIELD_LABELS, entity_id) if entity == "setting" else entity_id
-    return f"{label(ENTITY_LABELS, entity)} {which}".strip()
+    which = field_label(entity_id) if entity == "setting" else entity_id
+    return f"{entity_label(entity)} {which}".strip()
 
 
 def _title(query: AuditQuery, names: dict[str, str]) -> str:
     title = _("Audit trail")
     if query.username:
         title += f": {names.get(query.username, query.username)}"
-    if query.section:
-        title += f" ({label(SECTION_LABELS, query.section)})"
+    if query.area:
+        title += f" ({area_label(query.area)})"
     return title
 
 
@@ -78,9 +78,9 @@ def print_audit_log(
             format_datetime(row.at, seconds=True),
             names.get(row.username, row.username),
             label(ACTION_LABELS, row.action),
-            label(SECTION_LABELS, row.section),
+            area_label(row.area),
             _record_name(row.entity, row.entity_id),
-            "\n".join(_change(*change) for change in changes(row.old, row.new)),
+            "\n".join(_change(*change) for change in changes(row.old, row.new, row.area)),
         ]
         for row in iter_entries(db, actor=actor, query=query)
     )
@@ -104,10 +104,10 @@ def print_audit_log(
             action="print",
             entity="audit_log",
             entity_id="",
-            section="audit",
+            area="audit",
             new={
                 "username": query.username,
-                "area": query.section,
+                "area": query.area,
                 "from": query.start,
                 "to": query.end,
                 "entries": total,

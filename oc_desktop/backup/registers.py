@@ -1,25 +1,19 @@
-"""Names a clerk reads for the tables counted in a backup (unknown ones keep their name)."""
+"""What a backup holds, in the clerk's words: each register by its name, never a table's."""
 
 from typing import TYPE_CHECKING
 
-from oc_desktop.i18n import N_, _
+from oc_desktop.i18n import _
+from oc_desktop.sections import table_labels
 
 if TYPE_CHECKING:
     from oc_desktop.backup.restore import BackupInfo
 
-REGISTER_LABELS = {
-    "organisation": N_("Organisation profile"),
-    "section": N_("Sections"),
-    "signer": N_("Signers"),
-    "setting": N_("Settings"),
-    "user": N_("Users"),
-    "audit_entry": N_("Audit trail"),
-}
 
-
-def register_label(table: str) -> str:
-    label = REGISTER_LABELS.get(table)
-    return _(label) if label else table
+def register_lines(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """(register name, entries) for each table an area names; internal tables (search
+    indexes, link tables) are left out."""
+    labels = table_labels()
+    return [(_(labels[table]), count) for table, count in counts.items() if table in labels]
 
 
 def describe_backup(info: "BackupInfo") -> str:
@@ -34,8 +28,6 @@ def describe_backup(info: "BackupInfo") -> str:
         ),
         _("Entries:"),
     ]
-    lines += [
-        f"    {register_label(name)}: {format_int(count)}" for name, count in info.counts.items()
-    ]
+    lines += [f"    {name}: {format_int(count)}" for name, count in register_lines(info.counts)]
     lines.append(_("Attached scans: {count}").format(count=format_int(info.summary.scan_count)))
     return "\n".join(lines)

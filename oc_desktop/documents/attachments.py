@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from oc_desktop import audit
-from oc_desktop.documents.common import NAME_MAX, SECTION, check_date, check_writer
+from oc_desktop.documents.common import AREA_KEY, NAME_MAX, check_date, check_writer
 from oc_desktop.i18n import _
 from oc_desktop.models import DocumentCopy, IncomingDocument, OutgoingDocument, Scan
 from oc_desktop.models.db import Database
@@ -98,7 +98,7 @@ def log_copy(
             action="create",
             entity="document_copy",
             entity_id=entry.id,
-            section=SECTION,
+            area=AREA_KEY,
             new=new,
         )
         return entry.id
@@ -166,7 +166,7 @@ def attach_scan(
                 action="attach",
                 entity="scan",
                 entity_id=scan.id,
-                section=SECTION,
+                area=AREA_KEY,
                 new={
                     "register": register,
                     "document": doc_id,

@@ -3,15 +3,14 @@
 from datetime import date, datetime
 from typing import Any
 
-from oc_desktop import audit
 from oc_desktop.i18n import _
 from oc_desktop.laotext import index_sort_key
 from oc_desktop.models import Correspondent, DocumentKind
-from oc_desktop.models.base import utcnow
+from oc_desktop.registers import entries
 from oc_desktop.security import TOP_SECRET, Actor
 from oc_desktop.validation import Checker, ValidationError
 
-SECTION = "documents"
+AREA_KEY = "documents"
 SUBJECT_MAX, NOTES_MAX, NAME_MAX, NUMBER_MAX = 1000, 4000, 300, 60
 
 
@@ -24,7 +23,7 @@ class DuplicateDocument(ValidationError):
 
 
 def check_writer(check: Checker, actor: Actor, field: str) -> None:
-    if not actor.may_write(SECTION):
+    if not actor.may_write(AREA_KEY):
         check.fail(field, _("You may not change the register."))
 
 
@@ -70,44 +69,12 @@ def record_change(
 ) -> None:
     """Audit an operation on ``entry``: of ``fields`` (``old`` is their ``snapshot`` before
     the change), the ones whose values differ now, old and new."""
-    new = snapshot(session, entry, fields)
-    changed = [name for name in old if old[name] != new[name]]
-    audit.record(
+    entries.record_change(
         session,
         actor=actor,
-        action="change",
+        area=AREA_KEY,
         entity=entity,
         entity_id=entry.id,
-        section=SECTION,
-        old={name: old[name] for name in changed},
-        new={name: new[name] for name in changed},
-    )
-
-
-def stamp(entry, actor: Actor, *, created: bool) -> None:
-    now = utcnow()
-    if created:
-        entry.created_at, entry.created_by = now, actor.user_id
-    entry.updated_at, entry.updated_by = now, actor.user_id
-
-
-def void(session, entry, *, actor: Actor, reason: str, entity: str) -> None:
-    """Mark a number spoiled or withdrawn: it stays in the register with why, when, who."""
-    check = Checker()
-    reason = check.text("reason", reason, max_length=NAME_MAX)
-    check_writer(check, actor, "reason")
-    if entry.void_reason is not None:
-        check.fail("reason", _("This number is void already."))
-    check.done()
-    entry.void_reason, entry.voided_at, entry.voided_by = reason, utcnow(), actor.user_id
-    stamp(entry, actor, created=False)
-    audit.record(
-        session,
-        actor=actor,
-        action="void",
-        entity=entity,
-        entity_id=entry.id,
-        section=SECTION,
-        old=None,
-        new={"void_reason": reason},
+        old=old,
+        new=snapshot(session, entry, fields),
     )

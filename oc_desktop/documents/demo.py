@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select
 
 from oc_desktop import audit
 from oc_desktop.documents.attachments import log_copy
-from oc_desktop.documents.common import SECTION, sort_or_blank
+from oc_desktop.documents.common import AREA_KEY, sort_or_blank
 from oc_desktop.documents.directory import correspondent_id, ensure_kinds, list_kinds
 from oc_desktop.documents.incoming import (
     register_incoming,
@@ -17,12 +17,12 @@ from oc_desktop.documents.incoming import (
     set_incoming_status,
     void_incoming,
 )
-from oc_desktop.documents.numbering import load_rules
 from oc_desktop.documents.outgoing import register_outgoing, void_outgoing
 from oc_desktop.documents.search_index import index_texts, insert_statement
 from oc_desktop.models import IncomingDocument, Section
 from oc_desktop.models.db import Database
 from oc_desktop.profile import load_profile
+from oc_desktop.registers.numbering import load_rules
 from oc_desktop.security import SYSTEM
 
 SENDERS = (
@@ -279,6 +279,6 @@ def bulk_incoming(db: Database, rng: random.Random, *, count: int, years: int = 
             action="import",
             entity="incoming_document",
             entity_id="bulk",
-            section=SECTION,
+            area=AREA_KEY,
             new={"documents": count},
         )

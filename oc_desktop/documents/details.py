@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from oc_desktop import audit
 from oc_desktop.documents.attachments import CopyEntry, ScanEntry, copies_of, scans_of
-from oc_desktop.documents.common import SECTION
+from oc_desktop.documents.common import AREA_KEY
 from oc_desktop.models import (
     Correspondent,
     DocumentKind,
@@ -126,7 +126,7 @@ def document_detail(db: Database, *, actor: Actor, register: str, doc_id: int) -
                 action="view",
                 entity=f"{register}_document",
                 entity_id=doc.id,
-                section=SECTION,
+                area=AREA_KEY,
             )
         detail = Detail(
             register=register,

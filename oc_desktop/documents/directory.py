@@ -88,7 +88,7 @@ def save_kind(
             action="change" if old else "create",
             entity="document_kind",
             entity_id=kind.id,
-            section="documents",
+            area="documents",
             old={k: v for k, v in old.items() if new[k] != v} if old else None,
             new={k: v for k, v in new.items() if not old or old[k] != v},
         )

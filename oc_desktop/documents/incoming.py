@@ -7,10 +7,10 @@ from sqlalchemy.orm import Session
 
 from oc_desktop import audit
 from oc_desktop.documents.common import (
+    AREA_KEY,
     NAME_MAX,
     NOTES_MAX,
     NUMBER_MAX,
-    SECTION,
     SUBJECT_MAX,
     DuplicateDocument,
     check_date,
@@ -19,17 +19,16 @@ from oc_desktop.documents.common import (
     record_change,
     snapshot,
     sort_or_blank,
-    stamp,
-    void,
 )
 from oc_desktop.documents.directory import correspondent_id
-from oc_desktop.documents.numbering import load_rules, next_seq, seq_taken
 from oc_desktop.documents.search_index import index_document
 from oc_desktop.formatting import format_date
 from oc_desktop.i18n import _
 from oc_desktop.models import Correspondent, IncomingDocument, Routing, Section
 from oc_desktop.models.db import Database
 from oc_desktop.models.documents import ANSWERED, ASSIGNED, FILED, RECEIVED, STATUSES
+from oc_desktop.registers.entries import stamp, void
+from oc_desktop.registers.numbering import load_rules, next_seq, seq_taken
 from oc_desktop.security import Actor
 from oc_desktop.validation import Checker
 
@@ -178,7 +177,7 @@ def register_incoming(
             action="create",
             entity=ENTITY,
             entity_id=doc.id,
-            section=SECTION,
+            area=AREA_KEY,
             new=snapshot(session, doc, FIELDS),
         )
         return doc.id
@@ -242,8 +241,9 @@ def void_incoming(db: Database, *, actor: Actor, doc_id: int, reason: str) -> No
             session,
             session.get(IncomingDocument, doc_id),
             actor=actor,
-            reason=reason,
+            area=AREA_KEY,
             entity=ENTITY,
+            reason=reason,
         )
 
 
@@ -299,7 +299,7 @@ def route_incoming(
             action="route",
             entity=ENTITY,
             entity_id=doc.id,
-            section=SECTION,
+            area=AREA_KEY,
             old=old,
             new={
                 "status": doc.status,

@@ -4,9 +4,9 @@ from datetime import date
 
 from oc_desktop import audit
 from oc_desktop.documents.common import (
+    AREA_KEY,
     NAME_MAX,
     NOTES_MAX,
-    SECTION,
     SUBJECT_MAX,
     check_date,
     check_levels,
@@ -14,16 +14,15 @@ from oc_desktop.documents.common import (
     record_change,
     snapshot,
     sort_or_blank,
-    stamp,
-    void,
 )
 from oc_desktop.documents.directory import correspondent_id
 from oc_desktop.documents.incoming import mark_answered
-from oc_desktop.documents.numbering import load_rules, next_seq, outgoing_number, seq_taken
 from oc_desktop.documents.search_index import index_document
 from oc_desktop.i18n import _
 from oc_desktop.models import IncomingDocument, Organisation, OutgoingDocument
 from oc_desktop.models.db import Database
+from oc_desktop.registers.entries import stamp, void
+from oc_desktop.registers.numbering import load_rules, next_seq, seq_taken
 from oc_desktop.security import Actor
 from oc_desktop.validation import Checker
 
@@ -47,6 +46,11 @@ FIELDS = (
     "notes",
 )
 MAX_RECIPIENTS = 200
+
+
+def outgoing_number(seq: int, abbreviation: str) -> str:
+    """``<n>/<abbreviation>``, as the number is written on the paper."""
+    return f"{seq}/{abbreviation}" if abbreviation else str(seq)
 
 
 def _checked(check: Checker, actor: Actor, **given) -> dict:
@@ -173,7 +177,7 @@ def register_outgoing(
             action="create",
             entity=ENTITY,
             entity_id=doc.id,
-            section=SECTION,
+            area=AREA_KEY,
             new=snapshot(session, doc, FIELDS),
         )
         if answers_id is not None:
@@ -246,6 +250,7 @@ def void_outgoing(db: Database, *, actor: Actor, doc_id: int, reason: str) -> No
             session,
             session.get(OutgoingDocument, doc_id),
             actor=actor,
-            reason=reason,
+            area=AREA_KEY,
             entity=ENTITY,
+            reason=reason,
         )

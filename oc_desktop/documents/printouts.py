@@ -17,7 +17,7 @@ from sqlalchemy import func, select, tuple_
 
 from oc_desktop import audit
 from oc_desktop.documents import terms
-from oc_desktop.documents.common import SECTION
+from oc_desktop.documents.common import AREA_KEY
 from oc_desktop.documents.details import document_detail
 from oc_desktop.formatting import format_date, format_int
 from oc_desktop.i18n import _
@@ -238,7 +238,7 @@ def _record(db: Database, actor: Actor, book: str, span: DateRange, entries: int
             action="print",
             entity=f"{book}_book",
             entity_id=f"{span.start.isoformat()}/{span.end.isoformat()}",
-            section=SECTION,
+            area=AREA_KEY,
             new={"from": span.start, "to": span.end, "entries": entries},
         )
 
@@ -254,7 +254,7 @@ def print_register_book(
     should_cancel: ShouldCancel | None = None,
 ) -> int:
     """The incoming or outgoing book of a date range; returns its page count."""
-    require_read(actor, SECTION)
+    require_read(actor, AREA_KEY)
     incoming = register == "incoming"
     cells = _incoming_cells if incoming else _outgoing_cells
     total = count_entries(db, register=register, span=span)
@@ -292,7 +292,7 @@ def print_delivery_book(
 ) -> int:
     """One line per recipient of each outgoing document of the range (void ones left out),
     for whoever takes it to sign."""
-    require_read(actor, SECTION)
+    require_read(actor, AREA_KEY)
     total = count_entries(db, register="outgoing", span=span)
     seen = delivered = 0
 
@@ -328,7 +328,7 @@ def print_delivery_book(
 
 def print_routing_slip(db: Database, out: Path, *, actor: Actor, doc_id: int) -> int:
     """The slip that goes with an incoming document to the head and the sections."""
-    require_read(actor, SECTION)
+    require_read(actor, AREA_KEY)
     detail = document_detail(db, actor=actor, register="incoming", doc_id=doc_id)
     hidden = f"({terms.secrecy(detail.secrecy)})" if detail.hidden else None
     slip = RoutingSlip(
@@ -352,6 +352,6 @@ def print_routing_slip(db: Database, out: Path, *, actor: Actor, doc_id: int) ->
             action="print",
             entity="routing_slip",
             entity_id=doc_id,
-            section=SECTION,
+            area=AREA_KEY,
         )
     return pages

@@ -9,9 +9,20 @@ number, and gets its row with the hidden fields blank.
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlalchemy import and_, case, func, literal, literal_column, or_, select, table, text
+from sqlalchemy import (
+    LargeBinary,
+    String,
+    and_,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    type_coerce,
+)
 
-from oc_desktop.documents.numbering import load_rules
 from oc_desktop.laotext import search_key
 from oc_desktop.models import (
     Correspondent,
@@ -22,10 +33,11 @@ from oc_desktop.models import (
 )
 from oc_desktop.models.db import Database
 from oc_desktop.models.documents import SEARCH_TABLES
+from oc_desktop.registers.numbering import load_rules
+from oc_desktop.registers.paging import COUNT_CAP, Key, Order, capped_count, page
 from oc_desktop.security import TOP_SECRET, Actor
 
 OPEN_STATUSES = ("received", "assigned", "in_progress")
-COUNT_CAP = 10_000
 # A fragment the index finds this often is searched by walking the register in order.
 MANY = 2_000
 MODELS = {"incoming": IncomingDocument, "outgoing": OutgoingDocument}
@@ -68,6 +80,13 @@ class RegisterRow:
     sent_on: date | None
     void_reason: str | None
     hidden: bool
+    #: where the row sorts: hand it back as ``after`` for the next page
+    key: tuple = ()
+
+
+def _blank(column, kind=String):
+    """A nullable sort column as one that never is: keyset paging compares row values."""
+    return type_coerce(func.coalesce(column, ""), kind)
 
 
 def _sort_columns(model) -> dict:
@@ -77,21 +96,30 @@ def _sort_columns(model) -> dict:
         "number": number,
         "subject": (model.subject_sort,),
         "party": (model.party_sort,),
-        "kind": (kind_sort,),
+        "kind": (_blank(kind_sort, LargeBinary),),
         "urgency": (model.urgency,),
         "secrecy": (model.secrecy,),
     }
     if model is IncomingDocument:
         columns |= {
             "date": (model.received_at,),
-            "doc_number": (case((model.secrecy > 0, ""), else_=model.doc_number),),
-            "doc_date": (model.doc_date,),
+            "doc_number": (
+                case((model.secrecy > 0, ""), else_=func.coalesce(model.doc_number, "")),
+            ),
+            "doc_date": (_blank(model.doc_date),),
             "status": (model.status,),
-            "due_date": (model.due_date,),
+            "due_date": (_blank(model.due_date),),
         }
     else:
-        columns |= {"date": (model.doc_date,), "sent_on": (model.sent_on,)}
+        columns |= {"date": (model.doc_date,), "sent_on": (_blank(model.sent_on),)}
     return columns
+
+
+def order_of(query: "RegisterQuery") -> Order:
+    """The table's order: the clicked column, then the row id, so every row has one place."""
+    model = MODELS[query.register]
+    columns = _sort_columns(model).get(query.sort) or _sort_columns(model)["number"]
+    return Order((*columns, model.id), descending=query.descending)
 
 
 def _index_hits(register: str, needle: str, column: str | None):
@@ -180,11 +208,9 @@ def count_rows(db: Database, actor: Actor, query: RegisterQuery, *, today: date,
         if _index_alone(query, actor, needle):
             # Only the fragment narrows the register: count in the index itself.
             column = "open_text" if actor.clearance <= 0 else None
-            inner = _index_hits(query.register, needle, column).limit(cap)
-        else:
-            conditions = _conditions(session, query, actor, today)
-            inner = select(literal(1)).select_from(model).where(*conditions).limit(cap)
-        return session.scalar(select(func.count()).select_from(inner.subquery()))
+            return capped_count(session, _index_hits(query.register, needle, column), cap)
+        conditions = _conditions(session, query, actor, today)
+        return capped_count(session, select(model.id).where(*conditions), cap)
 
 
 def _index_alone(query: RegisterQuery, actor: Actor, needle: str) -> bool:
@@ -195,30 +221,23 @@ def _index_alone(query: RegisterQuery, actor: Actor, needle: str) -> bool:
 
 
 def fetch_page(
-    db: Database, actor: Actor, query: RegisterQuery, *, offset: int, limit: int, today: date
+    db: Database, actor: Actor, query: RegisterQuery, *, after: Key | None, limit: int, today: date
 ) -> list[RegisterRow]:
+    """The rows that sort after ``after`` (a row's ``key``; None: from the top)."""
     model = MODELS[query.register]
-    columns = _sort_columns(model).get(query.sort) or _sort_columns(model)["number"]
-    order = [c.desc() if query.descending else c.asc() for c in (*columns, model.id)]
     with db.read() as session:
-        statement = (
-            select(model)
-            .where(*_conditions(session, query, actor, today))
-            .order_by(*order)
-            .offset(offset)
-            .limit(limit)
-        )
-        docs = list(session.scalars(statement))
+        statement = select(model).where(*_conditions(session, query, actor, today))
+        found = page(session, statement, order_of(query), after=after, limit=limit)
         kinds = {k: n for k, n in session.execute(select(DocumentKind.id, DocumentKind.name))}
         senders = {}
-        if model is IncomingDocument and docs:
-            ids = {d.sender_id for d in docs}
+        if model is IncomingDocument and found:
+            ids = {doc.sender_id for doc, _key in found}
             named = select(Correspondent.id, Correspondent.name).where(Correspondent.id.in_(ids))
             senders = {key: name for key, name in session.execute(named)}
-    return [_row(doc, actor, kinds, senders) for doc in docs]
+    return [_row(doc, key, actor, kinds, senders) for doc, key in found]
 
 
-def _row(doc, actor: Actor, kinds: dict, senders: dict) -> RegisterRow:
+def _row(doc, key: Key, actor: Actor, kinds: dict, senders: dict) -> RegisterRow:
     incoming = isinstance(doc, IncomingDocument)
     row = RegisterRow(
         id=doc.id,
@@ -239,6 +258,7 @@ def _row(doc, actor: Actor, kinds: dict, senders: dict) -> RegisterRow:
         sent_on=None if incoming else doc.sent_on,
         void_reason=doc.void_reason,
         hidden=False,
+        key=key,
     )
     if actor.sees_secret(doc.secrecy):
         return row

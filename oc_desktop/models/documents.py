@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from oc_desktop.models.base import Base, utcnow
+from oc_desktop.models.registers import RegisterEntry
 
 # Incoming status, in the order a document moves through the office.
 RECEIVED, ASSIGNED, IN_PROGRESS, ANSWERED, FILED = (
@@ -57,13 +58,9 @@ class DocumentKind(Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
-class _Entry:
-    """What both registers share: number, kind, subject, secrecy, void, who and when."""
+class _Entry(RegisterEntry):
+    """What both registers share besides the number: kind, subject, secrecy, notes."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    period: Mapped[int] = mapped_column(Integer)
-    series: Mapped[str] = mapped_column(String(30), default="")
-    seq: Mapped[int] = mapped_column(Integer)
     subject: Mapped[str] = mapped_column(Text)
     # Lao dictionary order of the subject and of the sender (incoming) or first
     # recipient (outgoing); empty for secret entries, so their order reveals nothing.
@@ -72,26 +69,10 @@ class _Entry:
     urgency: Mapped[int] = mapped_column(Integer, default=NORMAL)
     secrecy: Mapped[int] = mapped_column(Integer, default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
-    void_reason: Mapped[str | None] = mapped_column(Text)
-    voided_at: Mapped[datetime | None]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     @declared_attr
     def kind_id(cls) -> Mapped[int | None]:
         return mapped_column(ForeignKey("document_kind.id"))
-
-    @declared_attr
-    def voided_by(cls) -> Mapped[int | None]:
-        return mapped_column(ForeignKey("user.id"))
-
-    @declared_attr
-    def created_by(cls) -> Mapped[int | None]:
-        return mapped_column(ForeignKey("user.id"))
-
-    @declared_attr
-    def updated_by(cls) -> Mapped[int | None]:
-        return mapped_column(ForeignKey("user.id"))
 
 
 class IncomingDocument(_Entry, Base):

@@ -41,7 +41,8 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(30))
     entity: Mapped[str] = mapped_column(String(60))
     entity_id: Mapped[str] = mapped_column(String(60))
-    section: Mapped[str] = mapped_column(String(30), index=True)
+    #: the area of the program (``oc_desktop.sections``); the column keeps its first name
+    area: Mapped[str] = mapped_column("section", String(30), index=True)
     old: Mapped[Any] = mapped_column(JSON, nullable=True)
     new: Mapped[Any] = mapped_column(JSON, nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))

@@ -11,16 +11,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from oc_desktop import __version__
-from oc_desktop.i18n import N_, _
+from oc_desktop.i18n import _
 from oc_desktop.models.db import Database
+from oc_desktop.sections import areas
 from oc_desktop.security import Actor
-from oc_desktop.ui.audit.tab import AuditTab
 from oc_desktop.ui.backup.actions import install_backup_actions
 from oc_desktop.ui.common.base_tab import BaseTab, PlaceholderTab
-from oc_desktop.ui.documents.tab import DocumentsTab
 from oc_desktop.ui.session.guard import SessionGuard
 from oc_desktop.ui.settings.tab import SettingsTab
-from oc_desktop.ui.users.tab import UsersTab
 
 
 class MainWindow(QMainWindow):
@@ -68,28 +66,18 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     def _build_tabs(self) -> list[BaseTab]:
-        """The tabs of the sections this person may read; others are never built.
-
-        A section not built yet shows a plain placeholder.
-        """
-        makers = [
-            (
-                "documents",
-                lambda: DocumentsTab(self.db, self.actor, self.data_dir, settings=self.settings),
-            ),
-            ("seal", lambda: PlaceholderTab(self.db, N_("Seal"), self.actor)),
-            ("staff", lambda: PlaceholderTab(self.db, N_("Staff"), self.actor)),
-            ("budget", lambda: PlaceholderTab(self.db, N_("Budget"), self.actor)),
-            ("settings", self._make_settings_tab),
-            ("users", lambda: UsersTab(self.db, self.actor)),
-            ("audit", lambda: AuditTab(self.db, self.actor)),
-        ]
-        return [make() for section, make in makers if self.actor.may_read(section)]
-
-    def _make_settings_tab(self) -> SettingsTab:
-        self.settings_tab = SettingsTab(self.db, self.actor)
-        self.settings_tab.language_changed.connect(self.language_changed)
-        return self.settings_tab
+        """The tabs of the areas this person may read, in the registry's order; others
+        are never built. A section not built yet shows a plain placeholder."""
+        tabs = []
+        for area in areas():
+            if not self.actor.may_read(area.key):
+                continue
+            make = area.loaded("tab")
+            if make is not None:
+                tabs.append(make(self))
+            elif area.planned:
+                tabs.append(PlaceholderTab(self.db, area.label, self.actor))
+        return tabs
 
     def tab_for(self, kind: type) -> BaseTab | None:
         """The tab of this class, if this person has it."""

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from oc_desktop.audit.log import AuditQuery, iter_entries
 from oc_desktop.audit.printout import print_audit_log
-from oc_desktop.audit.text import ACTION_LABELS, ENTITY_LABELS, changes, label
+from oc_desktop.audit.text import ACTION_LABELS, changes, entity_label, label
 from oc_desktop.documents.attachments import attach_scan, log_copy
 from oc_desktop.documents.demo import bulk_incoming, fill_documents
 from oc_desktop.documents.details import document_detail
@@ -121,12 +121,12 @@ def test_every_register_row_reads_in_lao_words(db, data_dir, tmp_path, make_user
     head = make_user("head", [HEAD], TOP_SECRET)
     _every_kind_of_write(db, data_dir, tmp_path, clerk, head)
 
-    rows = list(iter_entries(db, actor=admin, query=AuditQuery(section="documents")))
+    rows = list(iter_entries(db, actor=admin, query=AuditQuery(area="documents")))
     seen = {(row.entity, row.action) for row in rows}
     assert len(seen) >= 12  # every kind of write above left its own kind of row
     fields_seen = set()
     for row in rows:
-        for words in (label(ENTITY_LABELS, row.entity), label(ACTION_LABELS, row.action)):
+        for words in (entity_label(row.entity), label(ACTION_LABELS, row.action)):
             assert LAO.search(words), (row.entity, row.action, words)
         for field, before, after in changes(row.old, row.new):
             fields_seen.add(field)
@@ -167,14 +167,14 @@ def test_every_printout_reads_in_lao_words(db, data_dir, tmp_path, make_user):
         print_register_book(db, tmp_path / "b.pdf", actor=clerk, register=register, span=march)
     print_delivery_book(db, tmp_path / "d.pdf", actor=clerk, span=march)
     print_routing_slip(db, tmp_path / "s.pdf", actor=head, doc_id=1)
-    print_audit_log(db, tmp_path / "a.pdf", actor=head, query=AuditQuery(section="documents"))
+    print_audit_log(db, tmp_path / "a.pdf", actor=head, query=AuditQuery(area="documents"))
 
     printed = [
         row for row in iter_entries(db, actor=head, query=AuditQuery()) if row.action == "print"
     ]
     assert len({row.entity for row in printed}) == 5
     for row in printed:
-        for words in (label(ENTITY_LABELS, row.entity), label(ACTION_LABELS, row.action)):
+        for words in (entity_label(row.entity), label(ACTION_LABELS, row.action)):
             assert LAO.search(words), (row.entity, words)
         for field, _before, after in changes(row.old, row.new):
             assert LAO.search(field), (row.entity, field)

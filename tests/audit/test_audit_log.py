@@ -56,7 +56,7 @@ def test_filters_count_and_pages_in_sql(db, admin, trail):
     assert total == 25 + 3  # and the three users made by the program
     by_admin = AuditQuery(username="admin")
     assert count_entries(db, actor=admin, query=by_admin) == 25
-    assert count_entries(db, actor=admin, query=AuditQuery(section="users")) == 3
+    assert count_entries(db, actor=admin, query=AuditQuery(area="users")) == 3
     second_day = AuditQuery(start=date(2025, 3, 2), end=date(2025, 3, 2))
     assert count_entries(db, actor=admin, query=second_day) == 10
     from_day_two = AuditQuery(username="admin", start=date(2025, 3, 2))
@@ -127,7 +127,7 @@ def test_the_tab_filters_by_person_area_and_period_and_pages(
     assert tab.period_rows.error("end") == "ວັນທີນີ້ບໍ່ມີໃນປະຕິທິນ."
 
     _click(qtbot, tab.clear_button)
-    tab.section.setCurrentIndex(tab.section.findData("users"))
+    tab.area.setCurrentIndex(tab.area.findData("users"))
     assert tab.total == 3
     assert {tab.model.index(r, 4).data() for r in range(3)} == {"ຜູ້ໃຊ້"}  # the area, in Lao
 

@@ -53,7 +53,7 @@ def test_profile_changes_are_audited_field_by_field(db, admin):
         signers=[SignerRow(None, "ຫົວໜ້າຄະນະ", "ບຸນມີ ພົມມະຈັນ")],
     )
     rows = _rows(db, start)
-    assert {r.username for r in rows} == {"admin"} and {r.section for r in rows} == {"settings"}
+    assert {r.username for r in rows} == {"admin"} and {r.area for r in rows} == {"settings"}
     by_entity = {(r.entity, r.action): r for r in rows}
     org = by_entity[("organisation", "update")]
     assert org.old == {"name": "", "abbreviation": "", "place": ""}

@@ -39,7 +39,7 @@ def incoming(db, **changes) -> int:
 
 
 def numbers(db, actor=SYSTEM, **query):
-    rows = fetch_page(db, actor, RegisterQuery(**query), offset=0, limit=50, today=TODAY)
+    rows = fetch_page(db, actor, RegisterQuery(**query), after=None, limit=50, today=TODAY)
     return [row.number for row in rows]
 
 
@@ -120,7 +120,7 @@ def test_outgoing_numbers_have_the_abbreviation_and_a_secret_series(db):
         db,
         SYSTEM,
         RegisterQuery(register="outgoing", sort="subject"),
-        offset=0,
+        after=None,
         limit=10,
         today=TODAY,
     )
@@ -188,7 +188,12 @@ def test_lao_columns_sort_in_dictionary_order(db):
     for i, subject in enumerate(("ເອກະສານ", "ກອງປະຊຸມ", "ຂໍອະນຸມັດ")):
         incoming(db, doc_number=f"{i}/ກ", subject=subject)
     rows = fetch_page(
-        db, SYSTEM, RegisterQuery(sort="subject", descending=False), offset=0, limit=10, today=TODAY
+        db,
+        SYSTEM,
+        RegisterQuery(sort="subject", descending=False),
+        after=None,
+        limit=10,
+        today=TODAY,
     )
     assert [r.subject for r in rows] == ["ກອງປະຊຸມ", "ຂໍອະນຸມັດ", "ເອກະສານ"]
 
@@ -200,9 +205,9 @@ def test_a_secret_letter_is_found_only_by_those_cleared_for_it(db):
     assert numbers(db, CLERK_WITHOUT_CLEARANCE, text="ເລ") == []
     assert numbers(db, CONFIDENTIAL_CLERK, text="ເລືອກຕັ້ງ") == []
     assert numbers(db, THE_HEAD, text="ເລືອກຕັ້ງ") == ["2"]
-    row = fetch_page(db, CLERK_WITHOUT_CLEARANCE, RegisterQuery(), offset=0, limit=5, today=TODAY)[
-        0
-    ]
+    row = fetch_page(
+        db, CLERK_WITHOUT_CLEARANCE, RegisterQuery(), after=None, limit=5, today=TODAY
+    )[0]
     assert (row.number, row.subject, row.party, row.hidden) == ("2", None, None, True)
     detail = document_detail(db, actor=CLERK_WITHOUT_CLEARANCE, register="incoming", doc_id=secret)
     assert detail.subject is None and detail.party is None and detail.scans == ()

@@ -224,7 +224,7 @@ def test_the_audit_trail_words_a_secret_entry_only_for_those_cleared(
 ):
     reader = make_user("auditor", [role], clearance)
     seen = {"incoming": "", "outgoing": ""}
-    for row in iter_entries(db, actor=reader, query=AuditQuery(section="documents")):
+    for row in iter_entries(db, actor=reader, query=AuditQuery(area="documents")):
         register_of = "outgoing" if row.entity == "outgoing_document" else "incoming"
         seen[register_of] += repr(changes(row.old, row.new))
     for name in ("incoming", "outgoing"):

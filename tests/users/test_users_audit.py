@@ -61,7 +61,7 @@ def test_admin_creates_a_clerk_and_the_change_is_audited_with_new_values(db, adm
     )
     assert clerk.may_write("documents") and not clerk.sees_secret(CONFIDENTIAL)
     last = _audit(db)[-1]
-    assert (last.action, last.username, last.section) == ("create", "admin", "users")
+    assert (last.action, last.username, last.area) == ("create", "admin", "users")
     assert last.new["full_name"] == "ນາງ ມະນີວັນ ສີລາວົງ" and last.old is None
 
 

@@ -1,6 +1,6 @@
 """The audit trail (administrator and head): who did what, when, old and new values.
 
-Filtered by person, section and period and paged in SQL (``oc_desktop.audit.log``);
+Filtered by person, area and period and paged in SQL (``oc_desktop.audit.log``);
 the table model is only fed the rows of one page. "Check the chain" recomputes every
 row's hash and names the first row changed outside the program.
 
@@ -38,7 +38,14 @@ from oc_desktop.audit.log import (
     people,
 )
 from oc_desktop.audit.printout import print_audit_log
-from oc_desktop.audit.text import ACTION_LABELS, ENTITY_LABELS, SECTION_LABELS, changes, label
+from oc_desktop.audit.text import (
+    ACTION_LABELS,
+    area_label,
+    area_labels,
+    changes,
+    entity_label,
+    label,
+)
 from oc_desktop.audit.text import summary as change_summary
 from oc_desktop.formatting import InputError, format_datetime, format_int, parse_date
 from oc_desktop.i18n import N_, _
@@ -62,19 +69,19 @@ class AuditTab(BaseTab):
         self.progress: QProgressDialog | None = None
         self.page, self.total, self.page_size = 0, 0, PAGE_SIZE
         self.names: dict[str, str] = {}
-        self.person, self.section = QComboBox(), QComboBox()
+        self.person, self.area = QComboBox(), QComboBox()
         self.start, self.end = QLineEdit(), QLineEdit()
         for edit in (self.start, self.end):
             edit.returnPressed.connect(self.apply_filters)
         self.show_button, self.clear_button = QPushButton(), QPushButton()
         self.show_button.clicked.connect(self.apply_filters)
         self.person.currentIndexChanged.connect(self.apply_filters)
-        self.section.currentIndexChanged.connect(self.apply_filters)
+        self.area.currentIndexChanged.connect(self.apply_filters)
         self.clear_button.clicked.connect(self.clear_filters)
         who, when = QFormLayout(), QFormLayout()
         self.rows = FormRows(who)
         self.rows.add("person", N_("Person"), self.person)
-        self.rows.add("section", N_("Area"), self.section)
+        self.rows.add("area", N_("Area"), self.area)
         self.period_rows = FormRows(when)
         self.period_rows.add("start", N_("From date"), self.start)
         self.period_rows.add("end", N_("To date"), self.end)
@@ -93,10 +100,10 @@ class AuditTab(BaseTab):
                 Column(N_("Time"), lambda r: format_datetime(r.at, seconds=True), lambda r: r.at),
                 Column(N_("Person"), lambda r: self.names.get(r.username, r.username)),
                 Column(N_("Action"), lambda r: label(ACTION_LABELS, r.action)),
-                Column(N_("Area"), lambda r: label(SECTION_LABELS, r.section)),
-                Column(N_("Record"), lambda r: label(ENTITY_LABELS, r.entity)),
+                Column(N_("Area"), lambda r: area_label(r.area)),
+                Column(N_("Record"), lambda r: entity_label(r.entity, r.area)),
                 Column(N_("Record no."), lambda r: r.entity_id),
-                Column(N_("Old → new"), lambda r: change_summary(r.old, r.new)),
+                Column(N_("Old → new"), lambda r: change_summary(r.old, r.new, r.area)),
             ],
             self,
         )
@@ -164,20 +171,20 @@ class AuditTab(BaseTab):
         self.verify_button.setText(_("Check the chain"))
         self.print_button.setText(_("&Print… (Ctrl+P)"))
         self.detail.setHorizontalHeaderLabels([_("Field"), _("Before"), _("After")])
-        self._fill_sections()
+        self._fill_areas()
         self._fill_people()
         self.model.retranslate()
         self._show_page_label()
 
-    def _fill_sections(self) -> None:
-        current = self.section.currentData()
-        self.section.blockSignals(True)
-        self.section.clear()
-        self.section.addItem(_("All areas"), None)
-        for key, message in SECTION_LABELS.items():
-            self.section.addItem(_(message), key)
-        self.section.setCurrentIndex(max(0, self.section.findData(current)))
-        self.section.blockSignals(False)
+    def _fill_areas(self) -> None:
+        current = self.area.currentData()
+        self.area.blockSignals(True)
+        self.area.clear()
+        self.area.addItem(_("All areas"), None)
+        for key, message in area_labels().items():
+            self.area.addItem(_(message), key)
+        self.area.setCurrentIndex(max(0, self.area.findData(current)))
+        self.area.blockSignals(False)
 
     def _fill_people(self) -> None:
         everyone = people(self.db, actor=self.actor)
@@ -208,7 +215,7 @@ class AuditTab(BaseTab):
             return None
         return AuditQuery(
             username=self.person.currentData(),
-            section=self.section.currentData(),
+            area=self.area.currentData(),
             start=dates.get("start"),
             end=dates.get("end"),
         )
@@ -218,7 +225,7 @@ class AuditTab(BaseTab):
         self.refresh()
 
     def clear_filters(self, *, then_refresh: bool = True) -> None:
-        for combo in (self.person, self.section):
+        for combo in (self.person, self.area):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
@@ -273,7 +280,8 @@ class AuditTab(BaseTab):
 
     def show_detail(self, row: int) -> None:
         """Every old and new value of the chosen row, one field a line."""
-        lines = changes(self.model.row(row).old, self.model.row(row).new) if row >= 0 else []
+        entry = self.model.row(row) if row >= 0 else None
+        lines = changes(entry.old, entry.new, entry.area) if entry else []
         self.detail.setRowCount(len(lines))
         for index, values in enumerate(lines):
             for column, value in enumerate(values):
@@ -342,3 +350,7 @@ class AuditTab(BaseTab):
         self.progress.canceled.disconnect()
         self.progress.close()
         self.verify_button.setEnabled(True)
+
+
+def make_tab(window) -> AuditTab:
+    return AuditTab(window.db, window.actor)

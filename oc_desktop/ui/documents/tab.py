@@ -222,7 +222,7 @@ class DocumentsTab(BaseTab):
     def reload(self) -> None:
         """Re-query the first page and the count: on every keystroke pause and filter."""
         query, today = self.query(), date.today()
-        rows = fetch_page(self.db, self.actor, query, offset=0, limit=PAGE, today=today)
+        rows = fetch_page(self.db, self.actor, query, after=None, limit=PAGE, today=today)
         full = len(rows) == PAGE
         self.model.reset(rows, len(rows) + 1 if full else len(rows))
         if full:
@@ -249,7 +249,7 @@ class DocumentsTab(BaseTab):
             self.db,
             self.actor,
             self.query(),
-            offset=len(self.model.rows),
+            after=self.model.rows[-1].key if self.model.rows else None,
             limit=PAGE,
             today=date.today(),
         )

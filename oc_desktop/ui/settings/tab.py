@@ -279,3 +279,10 @@ class SettingsTab(BaseTab):
             self.language_changed.emit(language)
         self.status_message.emit(_("Settings saved."))
         return True
+
+
+def make_tab(window) -> SettingsTab:
+    """The Settings tab of ``window``; a language chosen there relabels the whole window."""
+    window.settings_tab = SettingsTab(window.db, window.actor)
+    window.settings_tab.language_changed.connect(window.language_changed)
+    return window.settings_tab

@@ -261,3 +261,7 @@ class UsersTab(BaseTab):
             unlock_user(self.db, actor=self.actor, user_id=self.current.id)
             self.refresh()
             self.status_message.emit(_("The user may sign in again now."))
+
+
+def make_tab(window) -> UsersTab:
+    return UsersTab(window.db, window.actor)

@@ -55,7 +55,7 @@ def test_a_clerk_registers_routes_answers_voids_and_finds_a_document(window, qtb
     qtbot.waitUntil(lambda: tab.pane.detail.status == "answered")
     assert tab.followup.state.overdue == 0
     outgoing = fetch_page(
-        db, SYSTEM, RegisterQuery(register="outgoing"), offset=0, limit=5, today=date.today()
+        db, SYSTEM, RegisterQuery(register="outgoing"), after=None, limit=5, today=date.today()
     )
     assert [o.party for o in outgoing] == ["ຄະນະໂຄສະນາອົບຮົມສູນກາງພັກ"]
 
@@ -104,4 +104,4 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(window, qtbot, typ
     assert messages["date"] == "ວັນທີນີ້ບໍ່ມີໃນປະຕິທິນ."
     assert messages["subject"] and messages["number"]
     assert tab.model.rowCount() == 0
-    assert fetch_page(db, SYSTEM, RegisterQuery(), offset=0, limit=5, today=date.today()) == []
+    assert fetch_page(db, SYSTEM, RegisterQuery(), after=None, limit=5, today=date.today()) == []

@@ -1,4 +1,4 @@
-"""What of an audit row a reader without clearance may see.
+"""What of the register's audit rows a reader without clearance may see.
 
 The trail keeps a secret document's subject, sender and notes as they were written
 (the old and new values must stay whole for the hash chain and for those cleared to
@@ -13,18 +13,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from oc_desktop.audit.masking import hide
 from oc_desktop.models import IncomingDocument, OutgoingDocument
 from oc_desktop.security import TOP_SECRET, Actor
 
-
-class _Hidden:
-    """Stands for a value the reader's clearance does not show."""
-
-    def __repr__(self) -> str:
-        return "HIDDEN"
-
-
-HIDDEN = _Hidden()
 MODELS = {"incoming": IncomingDocument, "outgoing": OutgoingDocument}
 # What a register row or detail shows of a secret entry to a reader without clearance.
 OPEN_FIELDS = frozenset(
@@ -72,12 +64,6 @@ def _recorded_secrecy(*values: Any) -> int:
     return max((level for level in levels if isinstance(level, int)), default=0)
 
 
-def _masked(values: Any) -> Any:
-    if not isinstance(values, dict):
-        return values
-    return {key: value if key in OPEN_FIELDS else HIDDEN for key, value in values.items()}
-
-
 def mask_rows(session: Session, actor: Actor, rows: list) -> list:
     """The rows as ``actor`` may read them: values of documents above their clearance
     hidden. A document counts as secret if it is now or the row says it was."""
@@ -96,6 +82,6 @@ def mask_rows(session: Session, actor: Actor, rows: list) -> list:
         if document is not None:
             level = max(secrecy.get(document, 0), _recorded_secrecy(row.old, row.new))
             if not actor.sees_secret(level):
-                row = replace(row, old=_masked(row.old), new=_masked(row.new))
+                row = replace(row, old=hide(row.old, OPEN_FIELDS), new=hide(row.new, OPEN_FIELDS))
         shown.append(row)
     return shown

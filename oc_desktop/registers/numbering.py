@@ -1,5 +1,7 @@
 """Register numbers: consecutive within a period, never reused, one series per need.
 
+Shared by every numbered register (documents, seal uses, vouchers).
+
 The period is the calendar year by default, or a committee term (settings
 ``numbering_period``, ``term_start_year``, ``term_years``). Outgoing secret documents
 have their own series, and with ``series_per_kind`` each kind of document has one.
@@ -75,8 +77,3 @@ def seq_taken(session: Session, model, *, period: int, series: str, seq: int) ->
         )
         is not None
     )
-
-
-def outgoing_number(seq: int, abbreviation: str) -> str:
-    """``<n>/<abbreviation>``, as the number is written on the paper."""
-    return f"{seq}/{abbreviation}" if abbreviation else str(seq)

@@ -8,12 +8,10 @@ fields say only how secret it is. Every printout is recorded in the audit trail.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from reportlab.lib.units import mm
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, select
 
 from oc_desktop import audit
 from oc_desktop.documents import terms
@@ -37,25 +35,16 @@ from oc_desktop.printing import (
     Route,
     RoutingSlip,
     build_delivery_book,
-    build_register_book,
     build_routing_slip,
 )
 from oc_desktop.printing.page import Progress, ShouldCancel
 from oc_desktop.profile import load_profile
+from oc_desktop.registers.books import DateRange, print_book, record_print
+from oc_desktop.registers.paging import Order, batches
 from oc_desktop.security import Actor, require_read
 
 BATCH = 500
 HIDDEN = "—"  # a hidden field beside the subject that says how secret the entry is
-
-
-@dataclass(frozen=True)
-class DateRange:
-    start: date
-    end: date  # included
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError("the range ends before it starts")
 
 
 def _dated(register: str):
@@ -74,24 +63,12 @@ def _bounds(register: str, span: DateRange) -> tuple:
 
 
 def _entries(db: Database, register: str, span: DateRange) -> Iterator[list]:
-    """Batches of the entries dated in the range, in number order (as the book was kept),
-    each batch read in its own short transaction."""
+    """Batches of the entries dated in the range, in number order (as the book was kept)."""
     model, column = _dated(register)
     low, high = _bounds(register, span)
-    order = (model.period, model.series, model.seq)
-    after = None
-    while True:
-        with db.read() as session:
-            statement = select(model).where(column >= low, column < high)
-            if after is not None:
-                statement = statement.where(tuple_(*order) > after)
-            batch = list(session.scalars(statement.order_by(*order).limit(BATCH)))
-            session.expunge_all()
-        if not batch:
-            return
-        yield batch
-        last = batch[-1]
-        after = tuple(getattr(last, c.key) for c in order)
+    statement = select(model).where(column >= low, column < high)
+    order = Order((model.period, model.series, model.seq, model.id))
+    return batches(db, statement, order, size=BATCH)
 
 
 def count_entries(db: Database, *, register: str, span: DateRange) -> int:
@@ -230,19 +207,6 @@ def _first_and_last(db: Database, register: str, span: DateRange) -> tuple[str |
     return tuple(ends)
 
 
-def _record(db: Database, actor: Actor, book: str, span: DateRange, entries: int) -> None:
-    with db.begin() as session:
-        audit.record(
-            session,
-            actor=actor,
-            action="print",
-            entity=f"{book}_book",
-            entity_id=f"{span.start.isoformat()}/{span.end.isoformat()}",
-            area=AREA_KEY,
-            new={"from": span.start, "to": span.end, "entries": entries},
-        )
-
-
 def print_register_book(
     db: Database,
     out: Path,
@@ -257,7 +221,6 @@ def print_register_book(
     require_read(actor, AREA_KEY)
     incoming = register == "incoming"
     cells = _incoming_cells if incoming else _outgoing_cells
-    total = count_entries(db, register=register, span=span)
 
     def rows():
         for batch in _entries(db, register, span):
@@ -265,20 +228,21 @@ def print_register_book(
             for doc in batch:
                 yield cells(doc, actor, *names)
 
-    pages = build_register_book(
+    return print_book(
+        db,
         out,
+        actor=actor,
+        area=AREA_KEY,
+        entity=f"{register}_book",
+        span=span,
         title=book_title(register),
         columns=book_columns(register),
-        rows=rows(),
         cover=_cover(register, span, *_first_and_last(db, register, span)),
-        profile=load_profile(db),
-        total_rows=total,
-        min_row_height=8 * mm,
+        rows=rows(),
+        total=count_entries(db, register=register, span=span),
         progress=progress,
         should_cancel=should_cancel,
     )
-    _record(db, actor, register, span, total)
-    return pages
 
 
 def print_delivery_book(
@@ -322,7 +286,9 @@ def print_delivery_book(
         progress=documents_done,
         should_cancel=should_cancel,
     )
-    _record(db, actor, "delivery", span, delivered)
+    record_print(
+        db, actor=actor, area=AREA_KEY, entity="delivery_book", span=span, entries=delivered
+    )
     return pages
 
 

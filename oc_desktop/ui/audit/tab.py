@@ -50,9 +50,9 @@ from oc_desktop.audit.text import summary as change_summary
 from oc_desktop.formatting import InputError, format_datetime, format_int, parse_date
 from oc_desktop.i18n import N_, _
 from oc_desktop.security import SYSTEM
-from oc_desktop.ui.backup.dialogs import Job
 from oc_desktop.ui.common.base_tab import BaseTab
 from oc_desktop.ui.common.forms import ERROR_STYLE, FormRows
+from oc_desktop.ui.common.jobs import Job
 from oc_desktop.ui.common.row_model import Column, RowTableModel
 from oc_desktop.ui.printing.job import start_print
 
@@ -315,10 +315,11 @@ class AuditTab(BaseTab):
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(800)  # a small trail is done before it shows
         db = self.db
-        self.job = Job(lambda progress: verify_chain(db, progress))
+        self.job = Job(lambda progress: verify_chain(db, progress), name="verify")
         self.job.progressed.connect(self.progress.setValue)
         self.progress.canceled.connect(self.job.cancel)
         self.job.succeeded.connect(self._verified)
+        self.job.cancelled.connect(lambda: self._verified(None))
         self.job.failed.connect(self._verify_failed)
         self.job.start()
 

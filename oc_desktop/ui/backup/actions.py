@@ -7,13 +7,15 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog
 
+from oc_desktop.backup.errors import BackupError
 from oc_desktop.backup.make import make_backup
 from oc_desktop.backup.restore import restore_backup
 from oc_desktop.backup.status import backup_overdue, last_backup, record_backup
 from oc_desktop.i18n import _
 from oc_desktop.models.migrate import upgrade
 from oc_desktop.profile import get_setting
-from oc_desktop.ui.backup.dialogs import BackupDialog, Job, RestoreDialog, describe_age
+from oc_desktop.ui.backup.dialogs import BackupDialog, RestoreDialog, describe_age
+from oc_desktop.ui.common.jobs import Job, unexpected
 
 LAST_FOLDER_KEY = "backup/last_folder"
 HOUR_MS = 3_600_000
@@ -161,7 +163,7 @@ class BackupActions(QObject):
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        self.job = Job(work)
+        self.job = Job(work, explain=_explain, name="backup")
         self.job.progressed.connect(self.progress.setValue)
         self.progress.canceled.connect(self.job.cancel)
         # bound methods of objects of the UI thread: Qt queues the worker's signals to it
@@ -257,3 +259,8 @@ class BackupActions(QObject):
 def install_backup_actions(window) -> BackupActions:
     """Add the backup actions to a main window (it has file_menu, toolbar, status_bar)."""
     return BackupActions(window)
+
+
+def _explain(error: Exception) -> str:
+    """A backup's own errors already say what happened and what to do."""
+    return str(error) if isinstance(error, BackupError) else unexpected(error)

@@ -4,12 +4,10 @@ Dialogs are opened with ``open()`` (never a nested ``exec()``): the caller conne
 ``accepted``, and tests fill the fields and press the buttons like a clerk.
 """
 
-import threading
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStorageInfo, Signal, Slot
+from PySide6.QtCore import QStorageInfo, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -212,37 +210,3 @@ class RestoreDialog(QDialog):
         self.confirm.setEnabled(self.info is not None)
         ready = self.info is not None and self.confirm.isChecked()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
-
-
-class Job(QObject):
-    """Runs ``work(progress)`` on a thread; ``cancel()`` makes the next progress say stop."""
-
-    progressed = Signal(int)  # per mille
-    succeeded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, work: Callable[[Callable[[int, int], bool]], object]) -> None:
-        super().__init__()
-        self.work = work
-        self._cancelled = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(int(done * 1000 // max(1, total)))
-        return not self._cancelled.is_set()
-
-    def _run(self) -> None:
-        try:
-            result = self.work(self._progress)
-        except BackupError as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # noqa: BLE001 (shown to the clerk, never swallowed)
-            self.failed.emit(_("Unexpected error: {error}").format(error=error))
-        else:
-            self.succeeded.emit(result)

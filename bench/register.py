@@ -25,11 +25,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from oc_desktop.demo import fill_profile  # noqa: E402
-from oc_desktop.documents.demo import bulk_incoming  # noqa: E402
-from oc_desktop.documents.query import RegisterQuery, count_rows, fetch_page  # noqa: E402
-from oc_desktop.models.migrate import open_database  # noqa: E402
-from oc_desktop.security import CLERK, Actor  # noqa: E402
+from oc_desktop.demo import fill_profile
+from oc_desktop.documents.demo import bulk_incoming
+from oc_desktop.documents.query import RegisterQuery, count_rows, fetch_page
+from oc_desktop.models.migrate import open_database
+from oc_desktop.security import CLERK, Actor
 
 HERE = Path(__file__).resolve().parent
 QUERIES = (

@@ -61,7 +61,7 @@ def pgettext(context: str, message: str) -> str:
     return _current.pgettext(context, message)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (gettext's name, known to the extractor)
     """Mark a message for extraction; translate it later, where it is shown."""
     return message
 

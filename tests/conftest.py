@@ -4,14 +4,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
-from helpers import PASSWORD  # noqa: E402
+import pytest
+from helpers import PASSWORD
 
-from oc_desktop import formatting, i18n  # noqa: E402
-from oc_desktop.models.migrate import open_database  # noqa: E402
-from oc_desktop.profile import ensure_defaults  # noqa: E402
+from oc_desktop import formatting, i18n
+from oc_desktop.models.migrate import open_database
+from oc_desktop.profile import ensure_defaults
 
 
 @pytest.fixture(autouse=True)

@@ -65,11 +65,6 @@ def _newer(path: Path) -> NewerBackupError:
     )
 
 
-def is_encrypted(path: Path) -> bool:
-    with open(path, "rb") as handle:
-        return handle.read(len(MAGIC)) == MAGIC
-
-
 def _kind(path: Path) -> str:
     try:
         with open(path, "rb") as handle:

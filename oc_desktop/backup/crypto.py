@@ -98,10 +98,6 @@ class EncryptingWriter:
         self.raw.flush()
 
 
-def is_encrypted(head: bytes) -> bool:
-    return head.startswith(MAGIC)
-
-
 def _read_exact(raw, size: int) -> bytes:
     data = raw.read(size)
     if len(data) != size:

@@ -222,7 +222,7 @@ def _read_back(temporary: Path, password: str | None, digest: str, length: int, 
                 for chunk in chunks:
                     check.write(chunk)
                     tracker.add(len(chunk))
-            except Exception as error:  # noqa: BLE001 (any failure to decrypt is a bad copy)
+            except Exception as error:
                 if isinstance(error, (OSError, Stop)):
                     raise
                 raise _bad_copy() from error

@@ -49,7 +49,6 @@ FIELDS = (
     "status",
 )
 STATUS_ONLY = ("status",)
-OPEN = (RECEIVED, ASSIGNED, "in_progress")
 
 
 def _checked(check: Checker, actor: Actor, **given) -> dict:

@@ -1,5 +1,8 @@
-"""Engine and sessions for one SQLite file: WAL, foreign keys, a busy timeout."""
+"""Engine and sessions for one SQLite file: WAL, foreign keys, a busy timeout, and
+reads another thread can interrupt."""
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +37,55 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+class Interrupted(Exception):
+    """A read was stopped by another thread (a newer keystroke wants the database)."""
+
+
+class Interruptible:
+    """Lets another thread stop the reads a worker makes while it holds this handle:
+    SQLite interrupts a running statement at once, and no later read of the worker starts."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open: set[sqlite3.Connection] = set()
+        self.stopped = False
+
+    def interrupt(self) -> None:
+        with self._lock:
+            self.stopped = True
+            for connection in self._open:
+                connection.interrupt()
+
+    @contextmanager
+    def reading(self, connection: sqlite3.Connection) -> Iterator[None]:
+        with self._lock:
+            if self.stopped:
+                raise Interrupted
+            self._open.add(connection)
+        try:
+            yield
+        except Exception:
+            if self.stopped:  # SQLite's "interrupted", or whatever it left behind
+                raise Interrupted from None
+            raise
+        finally:
+            with self._lock:
+                self._open.discard(connection)
+
+
+_worker = threading.local()
+
+
+@contextmanager
+def interruptible(handle: Interruptible) -> Iterator[None]:
+    """Reads this thread makes inside the block can be stopped through ``handle``."""
+    _worker.handle = handle
+    try:
+        yield
+    finally:
+        _worker.handle = None
+
+
 class Database:
     """An open data file: its engine and a factory of short sessions."""
 
@@ -50,8 +102,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        handle: Interruptible | None = getattr(_worker, "handle", None)
         with self._sessions() as session:
-            yield session
+            if handle is None:
+                yield session
+                return
+            with handle.reading(session.connection().connection.driver_connection):
+                yield session
 
     def close(self) -> None:
         self.engine.dispose()

@@ -31,6 +31,7 @@ from oc_desktop.documents.printouts import (
     print_register_book,
     print_routing_slip,
 )
+from oc_desktop.models.documents import URGENT
 from oc_desktop.security import ADMIN, CLERK, CONFIDENTIAL, HEAD, SYSTEM, TOP_SECRET
 
 LAO = re.compile(r"[\u0e80-\u0eff]")
@@ -56,7 +57,7 @@ def _every_kind_of_write(db, data_dir, tmp_path, clerk, head) -> None:
         db,
         actor=clerk,
         doc_id=incoming,
-        **letter | dict(sender="ພະແນກພາຍໃນແຂວງ", kind_id=None, pages=4, urgency=1),
+        **letter | dict(sender="ພະແນກພາຍໃນແຂວງ", kind_id=None, pages=4, urgency=URGENT),
         secrecy=CONFIDENTIAL,
         notes="ສົ່ງຕົ້ນສະບັບຄືນ",
     )

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from helpers.widgets import tab_of
+from helpers.widgets import settled, tab_of
 
 from oc_desktop.documents.incoming import register_incoming
 from oc_desktop.documents.outgoing import register_outgoing
@@ -63,7 +63,8 @@ def test_the_tab_filters_by_term(window, qtbot, db):
     labels = [combo.itemText(i) for i in range(combo.count())]
     assert labels == ["ທັງໝົດ", "2026–2030", "2021–2025"]
     combo.setCurrentIndex(labels.index("2021–2025"))
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
+    settled(qtbot, tab)
+    assert tab.model.rowCount() == 2
     assert sorted(row.doc_number for row in tab.model.rows) == ["1/ກຈ", "2/ກຈ"]
 
     # a term that starts with a new entry shows up without reopening the tab

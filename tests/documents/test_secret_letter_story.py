@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 import shiboken6
-from helpers.widgets import enter, replace_text, when_dialog
+from helpers.widgets import enter, replace_text, settled, when_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
@@ -121,7 +121,8 @@ def _register(qtbot, tab, type_text, *, doc_number, subject, secrecy) -> int:
     seen = when_dialog(qtbot, IncomingDialog, fill)
     rows_before = tab.model.rowCount()
     _click(qtbot, tab.new_button)
-    qtbot.waitUntil(lambda: tab.model.rowCount() == rows_before + 1)
+    settled(qtbot, tab)
+    assert tab.model.rowCount() == rows_before + 1
     assert seen and not seen[0].isVisible()
     assert tab.pane.detail.subject == subject  # shown to the clerk who entered it
     return tab.pane.detail.id
@@ -129,13 +130,9 @@ def _register(qtbot, tab, type_text, *, doc_number, subject, secrecy) -> int:
 
 def _search(qtbot, tab, type_text, text: str, found: int) -> None:
     replace_text(type_text, tab.search, text)
-    qtbot.waitUntil(
-        lambda: (
-            tab.query().text == text
-            and tab.model.rowCount() == found
-            and tab.count_label.text().startswith(str(found))
-        )
-    )
+    settled(qtbot, tab)
+    assert tab.make_query().text == text and tab.model.rowCount() == found
+    assert tab.count_label.text().startswith(str(found))
 
 
 def _cells(tab) -> list[str]:
@@ -202,7 +199,7 @@ def test_the_clerk_cannot_find_the_secret_letter_the_head_can_and_the_trail_show
     assert documents.model.rowCount() == 2
     secret_row = next(i for i, r in enumerate(documents.model.rows) if r.id == secret)
     assert documents.model.index(secret_row, 0).data() == "1"
-    assert documents.model.index(secret_row, documents.model.column("subject")).data() == "—"
+    assert documents.model.index(secret_row, documents.model.column_of("subject")).data() == "—"
     assert not any(SECRET_WORD in cell for cell in _cells(documents))
     _search(qtbot, documents, type_text, FRAGMENT, found=0)
     _search(qtbot, documents, type_text, SECRET_WORD, found=0)
@@ -219,7 +216,7 @@ def test_the_clerk_cannot_find_the_secret_letter_the_head_can_and_the_trail_show
     head_window = _sign_out_and_in(flow, qtbot, type_text, "khamphone")
     documents = _documents(head_window)
     _search(qtbot, documents, type_text, FRAGMENT, found=1)
-    assert documents.model.index(0, documents.model.column("subject")).data() == SECRET_SUBJECT
+    assert documents.model.index(0, documents.model.column_of("subject")).data() == SECRET_SUBJECT
     documents.table.selectRow(0)
     qtbot.waitUntil(lambda: documents.pane.detail is not None)
     assert SECRET_SUBJECT in documents.pane.text.toPlainText()

@@ -10,6 +10,7 @@ keeps those words for whoever is cleared for them.
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from helpers.widgets import settled
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -124,11 +125,11 @@ def _follow_up_cells(tab) -> str:
 
 def _search(qtbot, tab, type_text, text: str) -> None:
     """Type into the search box; the table is re-queried once the typing pauses."""
-    with qtbot.waitSignal(tab.model.modelReset):
-        tab.search.clear()
-        tab.search.setFocus()
-        type_text(tab.search, text)
-    assert tab.query().text == text
+    tab.search.clear()
+    tab.search.setFocus()
+    type_text(tab.search, text)
+    settled(qtbot, tab)
+    assert tab.make_query().text == text
 
 
 def _views(db) -> list[str]:
@@ -149,8 +150,8 @@ def test_without_clearance_the_secret_words_never_reach_the_screen(
     assert tab.model.rowCount() == 2
     row = next(i for i, r in enumerate(tab.model.rows) if r.id == secret)
     assert tab.model.index(row, 0).data() == "2"  # its number shows; its words do not
-    assert tab.model.index(row, tab.model.column("party")).data() == "—"
-    assert tab.model.index(row, tab.model.column("subject")).data() == "—"
+    assert tab.model.index(row, tab.model.column_of("party")).data() == "—"
+    assert tab.model.index(row, tab.model.column_of("subject")).data() == "—"
     assert _leaks(_cells(tab)) == []
 
     # The follow-up list counts it (it is overdue) without its sender or subject.
@@ -179,7 +180,8 @@ def test_without_clearance_the_secret_words_never_reach_the_screen(
         assert tab.model.rowCount() == 0, text
     _search(qtbot, tab, type_text, "")
     tab.outgoing_button.click()
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    settled(qtbot, tab)
+    assert tab.model.rowCount() == 1
     assert tab.model.rows[0].id == reply and _leaks(_cells(tab)) == []
     tab.table.selectRow(0)
     qtbot.waitUntil(lambda: tab.pane.detail is not None and tab.pane.detail.id == reply)
@@ -197,7 +199,7 @@ def test_a_confidential_clerk_reads_the_letter_but_not_the_top_secret_reply(
     tab = make_window(make_user("clerk2", [CLERK], CONFIDENTIAL)).tab_for(DocumentsTab)
     _search(qtbot, tab, type_text, "ຍົກຍ້າຍ")
     assert [r.id for r in tab.model.rows] == [secret]
-    assert tab.model.index(0, tab.model.column("subject")).data() == SECRET_WORDS["subject"]
+    assert tab.model.index(0, tab.model.column_of("subject")).data() == SECRET_WORDS["subject"]
     tab.table.selectRow(0)
     qtbot.waitUntil(lambda: tab.pane.detail is not None)
     assert SECRET_WORDS["scan"] in tab.pane.text.toHtml()
@@ -206,7 +208,8 @@ def test_a_confidential_clerk_reads_the_letter_but_not_the_top_secret_reply(
     _search(qtbot, tab, type_text, "ຕອບແຜນ")
     assert tab.model.rowCount() == 0
     _search(qtbot, tab, type_text, "")
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    settled(qtbot, tab)
+    assert tab.model.rowCount() == 1
     assert _leaks(_cells(tab)) == []
 
 

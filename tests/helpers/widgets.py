@@ -33,3 +33,10 @@ def tab_of(window):
 
 def enter(qtbot, dialog):
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+
+def settled(qtbot, tab, timeout=10_000):
+    """Wait until a register tab's rows and count answer what its widgets ask now (pages
+    are read on a worker thread)."""
+    qtbot.waitUntil(tab.settled, timeout=timeout)
+    return tab

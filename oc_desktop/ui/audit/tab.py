@@ -53,7 +53,7 @@ from oc_desktop.security import SYSTEM
 from oc_desktop.ui.common.base_tab import BaseTab
 from oc_desktop.ui.common.forms import ERROR_STYLE, FormRows
 from oc_desktop.ui.common.jobs import Job
-from oc_desktop.ui.common.row_model import Column, RowTableModel
+from oc_desktop.ui.common.table_model import Column, TableModel
 from oc_desktop.ui.printing.job import start_print
 
 OK_STYLE = "color: #1b5e20;"
@@ -94,7 +94,7 @@ class AuditTab(BaseTab):
         filters.addLayout(when, 2)
         filters.addLayout(filter_buttons)
 
-        self.model = RowTableModel(
+        self.model = TableModel(
             [
                 Column(N_("Entry"), lambda r: format_int(r.id), lambda r: r.id),
                 Column(N_("Time"), lambda r: format_datetime(r.at, seconds=True), lambda r: r.at),

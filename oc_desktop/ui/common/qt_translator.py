@@ -9,7 +9,7 @@ from PySide6.QtCore import QTranslator
 from oc_desktop import i18n
 
 
-def qt_N_(context: str, message: str) -> str:
+def qt_N_(context: str, message: str) -> str:  # noqa: N802 (a keyword of the extractor)
     return message
 
 
@@ -79,7 +79,7 @@ QT_MESSAGES = [
 class CatalogTranslator(QTranslator):
     """A QTranslator that answers from the gettext catalog of the current language."""
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         # None (a null QString) means "not translated here". An empty string would be taken
         # as the translation: Qt's own texts would go blank, and so would the names of
         # paper sizes, which leaves QPrinter without a valid page layout.

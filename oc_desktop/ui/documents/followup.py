@@ -19,7 +19,7 @@ from oc_desktop.documents import terms
 from oc_desktop.documents.followup import FollowUp, follow_up
 from oc_desktop.formatting import format_date, format_int
 from oc_desktop.i18n import N_, _
-from oc_desktop.ui.documents.register_model import HIDDEN
+from oc_desktop.ui.common.table_model import HIDDEN
 
 COLUMNS = (N_("No."), N_("Deadline"), N_("Days left"), N_("Sender"), N_("Subject"), N_("Status"))
 

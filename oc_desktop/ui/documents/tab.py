@@ -3,51 +3,41 @@ paged from SQL, with a follow-up list and a detail pane."""
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
 )
 
 from oc_desktop.documents import terms
 from oc_desktop.documents.directory import list_kinds
-from oc_desktop.documents.query import COUNT_CAP, RegisterQuery, count_rows, fetch_page, periods
-from oc_desktop.formatting import format_int
+from oc_desktop.documents.query import RegisterQuery, count_rows, fetch_page, periods
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.documents import STATUSES
 from oc_desktop.profile import get_setting, load_profile
-from oc_desktop.ui.common.base_tab import BaseTab
-from oc_desktop.ui.common.column_widths import ColumnWidths
+from oc_desktop.ui.common.register_tab import RegisterTab
+from oc_desktop.ui.common.table_model import ID_ROLE
+from oc_desktop.ui.documents.columns import incoming_columns, outgoing_columns, void_style
 from oc_desktop.ui.documents.dialogs import IncomingDialog, OutgoingDialog
 from oc_desktop.ui.documents.followup import FollowUpPanel
 from oc_desktop.ui.documents.kinds import KindsDialog
 from oc_desktop.ui.documents.pane import DocumentPane
 from oc_desktop.ui.documents.printing import ask_and_print_book
-from oc_desktop.ui.documents.register_model import ID_ROLE, RegisterModel
-
-PAGE = 200
-TYPING_PAUSE_MS = 150
 
 
-class DocumentsTab(BaseTab):
+class DocumentsTab(RegisterTab):
     def __init__(self, db, actor, data_dir, parent=None, *, settings=None) -> None:
         """``settings`` (the window's QSettings) keeps the column widths; None forgets them."""
-        super().__init__(db, actor, parent)
-        self.data_dir = data_dir
         self.register = "incoming"
-        self.model = RegisterModel()
-        self.model.more_wanted.connect(self._fetch_more)
+        super().__init__(db, actor, parent, settings=settings, widths_key="documents/columns")
+        self.data_dir = data_dir
 
         self.incoming_button, self.outgoing_button = QRadioButton(), QRadioButton()
         self.incoming_button.setChecked(True)
@@ -57,14 +47,7 @@ class DocumentsTab(BaseTab):
         self.outgoing_button.toggled.connect(
             lambda on: self.show_register("outgoing" if on else "incoming")
         )
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
         self.search.setObjectName("register_search")
-        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _text: self._typing.start())
-        self._counting = QTimer(self, singleShot=True, interval=0)
-        self._counting.timeout.connect(self._count)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_entry)
         self.kinds_button = QPushButton()
@@ -73,7 +56,6 @@ class DocumentsTab(BaseTab):
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_book)
         self.print_runner = None
-        self.count_label = QLabel()
 
         self.period, self.kind, self.status = QComboBox(), QComboBox(), QComboBox()
         self.secrecy, self.section, self.urgency = QComboBox(), QComboBox(), QComboBox()
@@ -89,22 +71,12 @@ class DocumentsTab(BaseTab):
             self.urgency,
         )
         for combo in self.filters:
+            self.add_filter(QLabel(), combo)
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.overdue.toggled.connect(lambda _on: self.reload())
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_a: self.reload())
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
-        self.widths = ColumnWidths(self.table, settings, "documents/columns")
-        self.widths.apply(self.register, self.model.width_samples())
+        self.set_columns(self.register)
         self.pane = DocumentPane(db, self.actor, data_dir)
         self.pane.changed.connect(self._changed)
         self.followup = FollowUpPanel()
@@ -118,17 +90,9 @@ class DocumentsTab(BaseTab):
         top.addWidget(self.new_button)
         top.addWidget(self.kinds_button)
         top.addWidget(self.print_button)
-        filters = QHBoxLayout()
-        self.filter_labels = []
-        for combo in self.filters:
-            label = QLabel()
-            label.setBuddy(combo)
-            self.filter_labels.append(label)
-            filters.addWidget(label)
-            filters.addWidget(combo)
-        filters.addWidget(self.overdue)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
+        self.filter_row.addWidget(self.overdue)
+        self.filter_row.addStretch(1)
+        self.filter_row.addWidget(self.count_label)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.pane)
@@ -137,7 +101,7 @@ class DocumentsTab(BaseTab):
         splitter.setSizes([640, 360])  # the register gets most of the width at first
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addLayout(self.filter_row)
         layout.addWidget(self.followup)
         layout.addWidget(splitter, 1)
 
@@ -145,6 +109,12 @@ class DocumentsTab(BaseTab):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_book)
         self.retranslate()
+
+    def columns(self):
+        return incoming_columns() if self.register == "incoming" else outgoing_columns()
+
+    def row_style(self, row, role):
+        return void_style(row, role)
 
     def title(self) -> str:
         return _("Documents")
@@ -159,12 +129,13 @@ class DocumentsTab(BaseTab):
         self.kinds_button.setVisible(self.actor.may_write("documents"))
         self.print_button.setText(_("&Print… (Ctrl+P)"))
         self.overdue.setText(_("Overdue only"))
-        for label, message in zip(
+        for (label, _combo), message in zip(
             self.filter_labels,
             (N_("Period"), N_("Kind"), N_("Status"), N_("Secrecy"), N_("Section"), N_("Urgency")),
             strict=True,
         ):
             label.setText(_(message))
+        self.model.retranslate()
         self.pane.retranslate()
         self.followup.retranslate()
         self.refresh()
@@ -191,20 +162,18 @@ class DocumentsTab(BaseTab):
         incoming = self.register == "incoming"
         for widget in (self.status, self.section, self.overdue):
             widget.setVisible(incoming)
-        for label, combo in zip(self.filter_labels, self.filters, strict=True):
+        for label, combo in self.filter_labels:
             label.setVisible(not combo.isHidden())
 
     def show_register(self, register: str) -> None:
         self.register = register
-        self.model.set_register(register)
-        self.widths.apply(register, self.model.width_samples())
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.set_columns(register)
         self._fill_filters()
         self.reload()
 
-    def query(self) -> RegisterQuery:
-        header = self.table.horizontalHeader()
+    def make_query(self) -> RegisterQuery:
         incoming = self.register == "incoming"
+        sort, descending = self.sort_state()
         return RegisterQuery(
             register=self.register,
             text=self.search.text(),
@@ -215,45 +184,15 @@ class DocumentsTab(BaseTab):
             section_id=self.section.currentData() if incoming else None,
             urgency=self.urgency.currentData(),
             overdue=incoming and self.overdue.isChecked(),
-            sort=self.model.sort_key(max(0, header.sortIndicatorSection())),
-            descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+            sort=sort,
+            descending=descending,
         )
 
-    def reload(self) -> None:
-        """Re-query the first page and the count: on every keystroke pause and filter."""
-        query, today = self.query(), date.today()
-        rows = fetch_page(self.db, self.actor, query, after=None, limit=PAGE, today=today)
-        full = len(rows) == PAGE
-        self.model.reset(rows, len(rows) + 1 if full else len(rows))
-        if full:
-            # The page is on screen first; counting a common fragment takes longer.
-            self.count_label.setText(_("Counting…"))
-            self._counting.start()
-        else:
-            self._show_count(len(rows))
+    def fetch(self, query: RegisterQuery, after, limit: int) -> list:
+        return fetch_page(self.db, self.actor, query, after=after, limit=limit, today=date.today())
 
-    def _count(self) -> None:
-        total = count_rows(self.db, self.actor, self.query(), today=date.today())
-        self.model.total = max(total, len(self.model.rows))
-        self._show_count(total)
-
-    def _show_count(self, total: int) -> None:
-        if total >= COUNT_CAP:
-            text = _("More than {count} entries").format(count=format_int(COUNT_CAP))
-        else:
-            text = _("{count} entries").format(count=format_int(total))
-        self.count_label.setText(text)
-
-    def _fetch_more(self) -> None:
-        rows = fetch_page(
-            self.db,
-            self.actor,
-            self.query(),
-            after=self.model.rows[-1].key if self.model.rows else None,
-            limit=PAGE,
-            today=date.today(),
-        )
-        self.model.append(rows)
+    def count(self, query: RegisterQuery) -> int:
+        return count_rows(self.db, self.actor, query, today=date.today())
 
     def refresh(self) -> None:
         self._fill_filters()  # kinds, sections and periods may have changed elsewhere

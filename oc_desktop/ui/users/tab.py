@@ -29,7 +29,7 @@ from oc_desktop.models.base import utcnow
 from oc_desktop.security import CLEARANCE_LABELS, ROLE_LABELS, ROLES
 from oc_desktop.ui.common.base_tab import BaseTab
 from oc_desktop.ui.common.forms import FormRows
-from oc_desktop.ui.common.row_model import Column, RowTableModel
+from oc_desktop.ui.common.table_model import Column, TableModel
 from oc_desktop.ui.session.sign_in import password_edit
 from oc_desktop.ui.users.dialogs import PasswordDialog
 from oc_desktop.user_admin import UserRow, list_users, unlock_user, update_user
@@ -61,7 +61,7 @@ class UsersTab(BaseTab):
     def __init__(self, db, actor, parent=None) -> None:
         super().__init__(db, actor, parent)
         self.current: UserRow | None = None
-        self.model = RowTableModel(COLUMNS, self)
+        self.model = TableModel(COLUMNS, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

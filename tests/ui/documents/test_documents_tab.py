@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from helpers.widgets import enter, replace_text, tab_of, when_dialog
+from helpers.widgets import enter, replace_text, settled, tab_of, when_dialog
 from PySide6.QtCore import Qt
 
 from oc_desktop.documents.query import RegisterQuery, fetch_page
@@ -25,7 +25,8 @@ def test_a_clerk_registers_routes_answers_voids_and_finds_a_document(window, qtb
 
     seen = when_dialog(qtbot, IncomingDialog, fill)
     qtbot.keyClick(tab, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    settled(qtbot, tab)
+    assert tab.model.rowCount() == 1
     assert seen and not seen[0].isVisible()
     assert tab.model.index(0, 0).data() == "1"
     assert tab.pane.detail.subject == "ກ່ຽວກັບການຈັດກອງປະຊຸມສຳມະນາທິດສະດີ"
@@ -60,7 +61,8 @@ def test_a_clerk_registers_routes_answers_voids_and_finds_a_document(window, qtb
     assert [o.party for o in outgoing] == ["ຄະນະໂຄສະນາອົບຮົມສູນກາງພັກ"]
 
     tab.outgoing_button.click()
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    settled(qtbot, tab)
+    assert tab.model.rowCount() == 1
     tab.table.selectRow(0)
     qtbot.waitUntil(lambda: tab.pane.detail is not None)
 
@@ -71,15 +73,17 @@ def test_a_clerk_registers_routes_answers_voids_and_finds_a_document(window, qtb
     when_dialog(qtbot, VoidDialog, void)
     tab.pane.void_button.click()
     qtbot.waitUntil(lambda: tab.pane.detail.void_reason == "ພິມຜິດ")
+    settled(qtbot, tab)
     assert tab.model.rows[0].void_reason == "ພິມຜິດ"
 
     tab.incoming_button.click()
     tab.search.setFocus()
     type_text(tab.search, "ສຳມະນາທິດ")
-    qtbot.waitUntil(lambda: tab.count_label.text().startswith("1"))
-    assert tab.model.rowCount() == 1
+    settled(qtbot, tab)
+    assert tab.count_label.text().startswith("1") and tab.model.rowCount() == 1
     replace_text(type_text, tab.search, "ບໍ່ມີເລື່ອງນີ້")
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
+    settled(qtbot, tab)
+    assert tab.model.rowCount() == 0
 
 
 def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(window, qtbot, type_text, db):

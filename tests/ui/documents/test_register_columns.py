@@ -1,6 +1,6 @@
 """The register's column widths: sensible at first, and as the clerk left them next time."""
 
-from helpers.widgets import tab_of
+from helpers.widgets import settled, tab_of
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from oc_desktop.ui.main_window import MainWindow
@@ -8,7 +8,7 @@ from oc_desktop.ui.main_window import MainWindow
 
 def widths(tab) -> dict[str, int]:
     header = tab.table.horizontalHeader()
-    keys = [key for key, _sample in tab.model.width_samples()]
+    keys = [c.key for c in tab.model.columns]
     return {key: header.sectionSize(i) for i, key in enumerate(keys)}
 
 
@@ -58,14 +58,15 @@ def test_widths_are_kept_per_register_and_restored_on_next_start(
     incoming = widths(tab)
     tab.outgoing_button.click()
     initial_outgoing = widths(tab)
-    subject = [key for key, _s in tab.model.width_samples()].index("subject")
+    subject = tab.model.column_of("subject")
     tab.table.horizontalHeader().resizeSection(subject, initial_outgoing["subject"] - 120)
     outgoing = widths(tab)
     assert outgoing["subject"] == initial_outgoing["subject"] - 120
     tab.incoming_button.click()
     assert widths(tab) == incoming  # each register has its own
     tab.search.setText("ກ")  # a search re-queries the page; the widths stay
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
+    settled(qtbot, tab)
+    assert tab.model.rowCount() == 0
     assert widths(tab) == incoming
     first.close()
 

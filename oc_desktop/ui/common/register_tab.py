@@ -1,0 +1,235 @@
+"""What every register's tab shares: a search box read after a typing pause, a row of
+filters, the table paged from SQL as the clerk scrolls, the count, and Print.
+
+Pages and counts are read on worker threads and never on the GUI thread: a newer
+keystroke or filter interrupts the query still running for the older one, and a late
+answer to an old question is dropped. A subclass says what its register is:
+``columns()``, ``make_query()`` (on the GUI thread: the widgets' values, frozen),
+``fetch(query, after, limit)`` and ``count(query)`` (on a worker: Qt-free queries whose
+rows have ``id`` and ``key``).
+"""
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
+
+from oc_desktop.formatting import format_int
+from oc_desktop.i18n import _
+from oc_desktop.models.db import Interrupted, Interruptible, interruptible
+from oc_desktop.registers.paging import COUNT_CAP
+from oc_desktop.ui.common.base_tab import BaseTab
+from oc_desktop.ui.common.column_widths import ColumnWidths
+from oc_desktop.ui.common.jobs import unexpected
+from oc_desktop.ui.common.table_model import ID_ROLE, Column, TableModel
+
+PAGE = 200
+TYPING_PAUSE_MS = 150
+
+
+class Loader(QObject):
+    """Reads pages and counts on worker threads, one question at a time."""
+
+    page_ready = Signal(int, object, bool, bool)  # generation, rows, more, first page
+    count_ready = Signal(int, int)  # generation, count
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.generation = 0
+        self._handles: list[Interruptible] = []
+        self._lock = threading.Lock()
+
+    def ask(self, fetch: Callable[..., list], count: Callable[[], int] | None, after=None) -> int:
+        """Read the page after ``after`` (the first one when None), then the count when
+        ``count`` is given; a first page interrupts whatever was asked before."""
+        if after is None:
+            self.generation += 1
+            self.stop()
+        generation, handle = self.generation, Interruptible()
+        with self._lock:
+            self._handles.append(handle)
+        worker = threading.Thread(
+            target=self._read,
+            args=(generation, handle, fetch, count, after),
+            daemon=True,
+            name="register-read",
+        )
+        worker.start()
+        return generation
+
+    def stop(self) -> None:
+        with self._lock:
+            handles, self._handles = self._handles, []
+        for handle in handles:
+            handle.interrupt()
+
+    def _read(self, generation, handle, fetch, count, after) -> None:
+        try:
+            with interruptible(handle):
+                rows = fetch(after, PAGE + 1)
+                more = len(rows) > PAGE
+                self.page_ready.emit(generation, rows[:PAGE], more, after is None)
+                if count is not None:
+                    total = len(rows) if not more else count()
+                    self.count_ready.emit(generation, total)
+        except Interrupted:
+            pass  # a newer question took its place
+        except Exception as error:  # noqa: BLE001 (worded for the clerk, never swallowed)
+            if generation == self.generation:
+                self.failed.emit(unexpected(error))
+        finally:
+            with self._lock:
+                if handle in self._handles:
+                    self._handles.remove(handle)
+
+
+class RegisterTab(BaseTab):
+    #: the rows on screen changed (a new question was answered or more rows came)
+    rows_shown = Signal()
+    #: the count of the question on screen is known
+    counted = Signal(int)
+
+    def __init__(self, db, actor, parent: QWidget | None = None, *, settings=None, widths_key=""):
+        super().__init__(db, actor, parent)
+        self.model = TableModel(self.columns(), style=self.row_style)
+        self.model.more_wanted.connect(self._fetch_more)
+        self.loader = Loader(self)
+        self.loader.page_ready.connect(self._page_ready)
+        self.loader.count_ready.connect(self._count_ready)
+        self.loader.failed.connect(self._failed)
+        self._asked: Any = None  # the query the rows on screen answer
+        self.total: int | None = None
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _text: self._typing.start())
+        self.count_label = QLabel()
+        self.filter_row = QHBoxLayout()
+        self.filter_labels: list[tuple[QLabel, QWidget]] = []
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_a: self.reload())
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.widths = ColumnWidths(self.table, settings, widths_key or type(self).__name__)
+
+    # --- what a register says about itself ---------------------------------------------
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def make_query(self) -> Any:
+        """The question the widgets ask now, as a frozen value (GUI thread)."""
+        raise NotImplementedError
+
+    def fetch(self, query: Any, after: Any, limit: int) -> list:
+        """Up to ``limit`` rows after the row keyed ``after`` (worker thread)."""
+        raise NotImplementedError
+
+    def count(self, query: Any) -> int:
+        """How many rows answer ``query``, up to ``COUNT_CAP`` (worker thread)."""
+        raise NotImplementedError
+
+    def row_style(self, row: Any, role: int) -> Any:
+        return None
+
+    # --- shared plumbing ---------------------------------------------------------------
+
+    def add_filter(self, label: QLabel, widget: QWidget) -> None:
+        label.setBuddy(widget)
+        self.filter_labels.append((label, widget))
+        self.filter_row.addWidget(label)
+        self.filter_row.addWidget(widget)
+
+    def sort_state(self) -> tuple[str, bool]:
+        """(the sorted column's key, descending?) as the header shows it."""
+        header = self.table.horizontalHeader()
+        column = self.model.columns[max(0, header.sortIndicatorSection())]
+        return column.key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    def set_columns(self, layout: str) -> None:
+        """Show this register's columns (a tab may hold several layouts)."""
+        self.model.set_columns(self.columns())
+        self.widths.apply(layout, [(c.key, c.sample) for c in self.model.columns])
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+
+    def reload(self) -> None:
+        """Ask for the first page and the count of what the widgets now ask; the answer
+        arrives on a worker's signal."""
+        self._typing.stop()
+        query = self.make_query()
+        self._asked = query
+        self.total = None
+        self.count_label.setText(_("Searching…"))
+        self.loader.ask(
+            lambda after, limit: self.fetch(query, after, limit), lambda: self.count(query)
+        )
+
+    def _fetch_more(self) -> None:
+        if not self.model.rows:
+            return
+        query, after = self._asked, self.model.rows[-1].key
+        self.loader.ask(lambda _after, limit: self.fetch(query, after, limit), None, after)
+
+    def _page_ready(self, generation: int, rows: list, more: bool, first: bool) -> None:
+        if generation != self.loader.generation:
+            return
+        if first:
+            chosen = self.current_id()
+            self.model.reset(rows, more=more)
+            self._reselect(chosen)
+        else:
+            self.model.append(rows, more=more)
+        self.rows_shown.emit()
+
+    def _count_ready(self, generation: int, total: int) -> None:
+        if generation != self.loader.generation:
+            return
+        self.total = total
+        if total >= COUNT_CAP:
+            text = _("More than {count} entries").format(count=format_int(COUNT_CAP))
+        else:
+            text = _("{count} entries").format(count=format_int(total))
+        self.count_label.setText(text)
+        self.counted.emit(total)
+
+    def _failed(self, message: str) -> None:
+        self.count_label.setText(message)
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def _reselect(self, row_id: int | None) -> None:
+        if row_id is None:
+            return
+        for number, row in enumerate(self.model.rows):
+            if row.id == row_id:
+                self.table.selectRow(number)
+                return
+
+    def settled(self) -> bool:
+        """Whether the rows and count on screen answer what the widgets ask now."""
+        return (
+            not self._typing.isActive()
+            and self.total is not None
+            and self._asked == self.make_query()
+        )

@@ -26,11 +26,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from oc_desktop.audit.chain import GENESIS, _digest, verify_chain  # noqa: E402
-from oc_desktop.audit.log import AuditQuery, count_entries, page_of_entries  # noqa: E402
+from oc_desktop.audit.log import AuditQuery, count_entries, fetch_entries  # noqa: E402
 from oc_desktop.models.migrate import open_database  # noqa: E402
 from oc_desktop.paths import database_path  # noqa: E402
 from oc_desktop.profile import ensure_defaults  # noqa: E402
+from oc_desktop.registers.paging import COUNT_CAP  # noqa: E402
 from oc_desktop.security import ROLES, Actor  # noqa: E402
+from oc_desktop.ui.common.register_tab import PAGE  # noqa: E402
 
 PEOPLE = ("admin", "clerk", "clerk2", "head", "staff", "accountant", "reader")
 AREAS = ("documents", "documents", "documents", "seal", "staff", "budget", "settings", "users")
@@ -111,10 +113,11 @@ def time_queries(data_dir: Path, runs: int) -> dict[str, float]:
             timings = []
             for _ in range(runs):
                 started = time.perf_counter()
-                total = count_entries(db, actor=READER, query=query)
-                page_of_entries(db, actor=READER, query=query, page=0)
-                if total > 100:  # a page deep in the result, as "Older" many times would
-                    page_of_entries(db, actor=READER, query=query, page=(total // 100) // 2)
+                count_entries(db, actor=READER, query=query, cap=COUNT_CAP)
+                first = fetch_entries(db, actor=READER, query=query, after=None, limit=PAGE)
+                if first:  # a page deep in the result, as scrolling far down would
+                    middle = (first[-1].id // 2,)
+                    fetch_entries(db, actor=READER, query=query, after=middle, limit=PAGE)
                 timings.append(time.perf_counter() - started)
             results[name] = round(statistics.median(timings) * 1000, 1)
     finally:

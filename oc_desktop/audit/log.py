@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 from oc_desktop.audit.masking import mask_rows
 from oc_desktop.models import AuditEntry, User
 from oc_desktop.models.db import Database
+from oc_desktop.registers.paging import Key, Order, batches, capped_count, page
 from oc_desktop.security import SYSTEM, Actor, require_read
 
-PAGE_SIZE = 100
+NEWEST_FIRST = Order((AuditEntry.id,), descending=True)
 NARROW_CAP = 20_000
 
 
@@ -43,6 +44,7 @@ class AuditRow:
     entity_id: str
     old: Any
     new: Any
+    key: Key = ()  # where it sorts: the next page starts after it
 
 
 def _period(query: AuditQuery) -> list[ColumnElement[bool]]:
@@ -85,7 +87,7 @@ def _conditions(session: Session, query: AuditQuery) -> list[ColumnElement[bool]
     return conditions + _period(query)
 
 
-def _row(entry: AuditEntry) -> AuditRow:
+def _row(entry: AuditEntry, key: Key = ()) -> AuditRow:
     return AuditRow(
         entry.id,
         entry.at,
@@ -96,42 +98,31 @@ def _row(entry: AuditEntry) -> AuditRow:
         entry.entity_id,
         entry.old,
         entry.new,
+        key,
     )
 
 
-def count_entries(db: Database, *, actor: Actor, query: AuditQuery) -> int:
+def count_entries(
+    db: Database, *, actor: Actor, query: AuditQuery, cap: int | None = None
+) -> int:
+    """How many rows match, up to ``cap`` when given (the tab's count; a printout counts all)."""
     require_read(actor, "audit")
     with db.read() as session:
-        statement = select(func.count()).select_from(AuditEntry).where(*_conditions(session, query))
-        return session.scalar(statement) or 0
+        statement = select(AuditEntry.id).where(*_conditions(session, query))
+        if cap is not None:
+            return capped_count(session, statement, cap)
+        return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
 
 
-def newer_than(db: Database, *, actor: Actor, query: AuditQuery, entry_id: int) -> int:
-    """How many matching rows come before this one, newest first: where to page to it."""
-    require_read(actor, "audit")
-    with db.read() as session:
-        statement = (
-            select(func.count())
-            .select_from(AuditEntry)
-            .where(AuditEntry.id > entry_id, *_conditions(session, query))
-        )
-        return session.scalar(statement) or 0
-
-
-def page_of_entries(
-    db: Database, *, actor: Actor, query: AuditQuery, page: int, page_size: int = PAGE_SIZE
+def fetch_entries(
+    db: Database, *, actor: Actor, query: AuditQuery, after: Key | None, limit: int
 ) -> list[AuditRow]:
-    """One page, newest first (page 0 is the latest)."""
+    """Up to ``limit`` rows newest first, after the row keyed ``after`` (None: the latest)."""
     require_read(actor, "audit")
     with db.read() as session:
-        statement = (
-            select(AuditEntry)
-            .where(*_conditions(session, query))
-            .order_by(AuditEntry.id.desc())
-            .limit(page_size)
-            .offset(max(0, page) * page_size)
-        )
-        return mask_rows(session, actor, [_row(entry) for entry in session.scalars(statement)])
+        statement = select(AuditEntry).where(*_conditions(session, query))
+        found = page(session, statement, NEWEST_FIRST, after=after, limit=limit)
+        return mask_rows(session, actor, [_row(entry, key) for entry, key in found])
 
 
 def iter_entries(
@@ -140,21 +131,10 @@ def iter_entries(
     """Every matching row, oldest first, read in chunks: what a printout of the log walks."""
     require_read(actor, "audit")
     with db.read() as session:
-        conditions = _conditions(session, query)
-    after = 0
-    while True:
-        statement = (
-            select(AuditEntry)
-            .where(AuditEntry.id > after, *conditions)
-            .order_by(AuditEntry.id)
-            .limit(chunk)
-        )
+        statement = select(AuditEntry).where(*_conditions(session, query))
+    for batch in batches(db, statement, Order((AuditEntry.id,)), size=chunk):
         with db.read() as session:
-            rows = mask_rows(session, actor, [_row(entry) for entry in session.scalars(statement)])
-        yield from rows
-        if len(rows) < chunk:
-            return
-        after = rows[-1].id
+            yield from mask_rows(session, actor, [_row(entry) for entry in batch])
 
 
 def people(db: Database, *, actor: Actor) -> list[tuple[str, str]]:

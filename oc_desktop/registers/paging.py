@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from oc_desktop.models.db import Database
 
 COUNT_CAP = 10_000
+PAGE = 200  # rows read at a time as the clerk scrolls
 
 
 @dataclass(frozen=True)
@@ -70,5 +71,6 @@ def batches(db: Database, statement: Select, order: Order, *, size: int = 500) -
 
 def capped_count(session: Session, statement: Select, cap: int = COUNT_CAP) -> int:
     """How many rows ``statement`` gives, counted up to ``cap``."""
-    inner = statement.with_only_columns(literal(1)).order_by(None).limit(cap)
+    inner = statement.with_only_columns(literal(1), maintain_column_froms=True)
+    inner = inner.order_by(None).limit(cap)
     return session.scalar(select(func.count()).select_from(inner.subquery())) or 0

@@ -1,12 +1,9 @@
 """The audit trail (administrator and head): who did what, when, old and new values.
 
-Filtered by person, area and period and paged in SQL (``oc_desktop.audit.log``);
-the table model is only fed the rows of one page. "Check the chain" recomputes every
-row's hash and names the first row changed outside the program.
-
-Printing hook: ``current_query()`` is the filter on screen; a printout walks
-``audit_log.iter_entries(db, actor=..., query=tab.current_query())`` and words each
-row with ``oc_desktop.audit.text``.
+Filtered by person, area and period, and paged in SQL by keyset as the clerk scrolls
+(``oc_desktop.audit.log``), read on worker threads like every register. "Check the
+chain" recomputes every row's hash and names the first row changed outside the program.
+Print walks the rows the filter shows (``make_query()``), oldest first.
 """
 
 from PySide6.QtCore import Qt, Signal
@@ -22,21 +19,13 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
 from oc_desktop.audit import verify_chain
-from oc_desktop.audit.log import (
-    PAGE_SIZE,
-    AuditQuery,
-    count_entries,
-    newer_than,
-    page_of_entries,
-    people,
-)
+from oc_desktop.audit.log import AuditQuery, count_entries, fetch_entries, people
 from oc_desktop.audit.printout import print_audit_log
 from oc_desktop.audit.text import (
     ACTION_LABELS,
@@ -49,34 +38,35 @@ from oc_desktop.audit.text import (
 from oc_desktop.audit.text import summary as change_summary
 from oc_desktop.formatting import InputError, format_datetime, format_int, parse_date
 from oc_desktop.i18n import N_, _
+from oc_desktop.registers.paging import COUNT_CAP
 from oc_desktop.security import SYSTEM
-from oc_desktop.ui.common.base_tab import BaseTab
 from oc_desktop.ui.common.forms import ERROR_STYLE, FormRows
 from oc_desktop.ui.common.jobs import Job
-from oc_desktop.ui.common.table_model import Column, TableModel
+from oc_desktop.ui.common.register_tab import RegisterTab
+from oc_desktop.ui.common.table_model import Column
 from oc_desktop.ui.printing.job import start_print
 
 OK_STYLE = "color: #1b5e20;"
 
 
-class AuditTab(BaseTab):
+class AuditTab(RegisterTab):
     #: the chain was checked: the first entry that no longer matches, or None
     verified = Signal(object)
 
     def __init__(self, db, actor, parent=None) -> None:
+        self.names: dict[str, str] = {}
         super().__init__(db, actor, parent)
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
-        self.page, self.total, self.page_size = 0, 0, PAGE_SIZE
-        self.names: dict[str, str] = {}
+        self._show_first = False
         self.person, self.area = QComboBox(), QComboBox()
         self.start, self.end = QLineEdit(), QLineEdit()
         for edit in (self.start, self.end):
-            edit.returnPressed.connect(self.apply_filters)
+            edit.returnPressed.connect(self.reload)
         self.show_button, self.clear_button = QPushButton(), QPushButton()
-        self.show_button.clicked.connect(self.apply_filters)
-        self.person.currentIndexChanged.connect(self.apply_filters)
-        self.area.currentIndexChanged.connect(self.apply_filters)
+        self.show_button.clicked.connect(self.reload)
+        self.person.currentIndexChanged.connect(self.reload)
+        self.area.currentIndexChanged.connect(self.reload)
         self.clear_button.clicked.connect(self.clear_filters)
         who, when = QFormLayout(), QFormLayout()
         self.rows = FormRows(who)
@@ -94,40 +84,20 @@ class AuditTab(BaseTab):
         filters.addLayout(when, 2)
         filters.addLayout(filter_buttons)
 
-        self.model = TableModel(
-            [
-                Column(N_("Entry"), lambda r: format_int(r.id), lambda r: r.id),
-                Column(N_("Time"), lambda r: format_datetime(r.at, seconds=True), lambda r: r.at),
-                Column(N_("Person"), lambda r: self.names.get(r.username, r.username)),
-                Column(N_("Action"), lambda r: label(ACTION_LABELS, r.action)),
-                Column(N_("Area"), lambda r: area_label(r.area)),
-                Column(N_("Record"), lambda r: entity_label(r.entity, r.area)),
-                Column(N_("Record no."), lambda r: r.entity_id),
-                Column(N_("Old → new"), lambda r: change_summary(r.old, r.new, r.area)),
-            ],
-            self,
-        )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(False)  # newest first, always
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.show_detail(current.row())
         )
+        self.rows_shown.connect(self._rows_shown)
         self.detail = QTableWidget(0, 3)
         self.detail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.detail.verticalHeader().hide()
         self.detail.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.detail.setWordWrap(True)
 
-        self.newer_button, self.older_button = QPushButton(), QPushButton()
-        self.newer_button.clicked.connect(lambda: self.go_to_page(self.page - 1))
-        self.older_button.clicked.connect(lambda: self.go_to_page(self.page + 1))
-        self.page_label = QLabel()
         self.verify_button, self.verify_label = QPushButton(), QLabel()
         self.verify_label.setWordWrap(True)
         self.verify_button.clicked.connect(self.verify)
@@ -136,9 +106,7 @@ class AuditTab(BaseTab):
         self.print_runner = None
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_log)
         pager = QHBoxLayout()
-        pager.addWidget(self.newer_button)
-        pager.addWidget(self.page_label)
-        pager.addWidget(self.older_button)
+        pager.addWidget(self.count_label)
         pager.addStretch(1)
         pager.addWidget(self.verify_label, 1)
         pager.addWidget(self.verify_button)
@@ -156,6 +124,24 @@ class AuditTab(BaseTab):
         self.retranslate()
         self.refresh()
 
+    def columns(self) -> list[Column]:
+        return [
+            Column(N_("Entry"), lambda r: format_int(r.id)),
+            Column(N_("Time"), lambda r: format_datetime(r.at, seconds=True)),
+            Column(N_("Person"), lambda r: self.names.get(r.username, r.username)),
+            Column(N_("Action"), lambda r: label(ACTION_LABELS, r.action)),
+            Column(N_("Area"), lambda r: area_label(r.area)),
+            Column(N_("Record"), lambda r: entity_label(r.entity, r.area)),
+            Column(N_("Record no."), lambda r: r.entity_id),
+            Column(N_("Old → new"), lambda r: change_summary(r.old, r.new, r.area)),
+        ]
+
+    def fetch(self, query: AuditQuery, after, limit: int) -> list:
+        return fetch_entries(self.db, actor=self.actor, query=query, after=after, limit=limit)
+
+    def count(self, query: AuditQuery) -> int:
+        return count_entries(self.db, actor=self.actor, query=query, cap=COUNT_CAP)
+
     def title(self) -> str:
         return _("Audit trail")
 
@@ -166,15 +152,12 @@ class AuditTab(BaseTab):
             edit.setPlaceholderText(_("e.g. 11.12.2023"))
         self.show_button.setText(_("Show"))
         self.clear_button.setText(_("Clear the filters"))
-        self.newer_button.setText(_("◀ Newer"))
-        self.older_button.setText(_("Older ▶"))
         self.verify_button.setText(_("Check the chain"))
         self.print_button.setText(_("&Print… (Ctrl+P)"))
         self.detail.setHorizontalHeaderLabels([_("Field"), _("Before"), _("After")])
         self._fill_areas()
         self._fill_people()
         self.model.retranslate()
-        self._show_page_label()
 
     def _fill_areas(self) -> None:
         current = self.area.currentData()
@@ -199,7 +182,7 @@ class AuditTab(BaseTab):
         self.person.setCurrentIndex(max(0, self.person.findData(current)))
         self.person.blockSignals(False)
 
-    def current_query(self) -> AuditQuery | None:
+    def make_query(self) -> AuditQuery | None:
         """The filter as typed, or None after showing what is wrong at the date fields."""
         errors, dates = {}, {}
         for key, edit in (("start", self.start), ("end", self.end)):
@@ -220,63 +203,33 @@ class AuditTab(BaseTab):
             end=dates.get("end"),
         )
 
-    def apply_filters(self) -> None:
-        self.page = 0
-        self.refresh()
-
-    def clear_filters(self, *, then_refresh: bool = True) -> None:
+    def clear_filters(self, *, then_reload: bool = True) -> None:
         for combo in (self.person, self.area):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
         self.start.clear()
         self.end.clear()
-        if then_refresh:
-            self.apply_filters()
+        if then_reload:
+            self.reload()
 
     def show_entry(self, entry_id: int) -> None:
-        """Page to one row of the whole trail and select it."""
-        self.clear_filters(then_refresh=False)
-        query = AuditQuery()
-        self.page = newer_than(self.db, actor=self.actor, query=query, entry_id=entry_id)
-        self.page //= self.page_size
-        self.refresh()
-        for index, row in enumerate(self.model.rows):
-            if row.id == entry_id:
-                self.table.selectRow(index)
-                self.table.scrollTo(self.model.index(index, 0))
+        """Show the whole trail from one row on (older rows follow as the clerk scrolls),
+        and select it."""
+        self.clear_filters(then_reload=False)
+        self._show_first = True
+        self.reload(after=(entry_id + 1,))
+
+    def _rows_shown(self) -> None:
+        if self._show_first and self.model.rows:
+            self._show_first = False
+            self.table.selectRow(0)
+            self.table.scrollToTop()
 
     def refresh(self) -> None:
         self._fill_people()
-        query = self.current_query()
-        if query is None:
-            return
-        self.total = count_entries(self.db, actor=self.actor, query=query)
-        last_page = max(0, (self.total - 1) // self.page_size)
-        self.page = min(max(0, self.page), last_page)
-        self.model.set_rows(
-            page_of_entries(
-                self.db, actor=self.actor, query=query, page=self.page, page_size=self.page_size
-            )
-        )
-        self.newer_button.setEnabled(self.page > 0)
-        self.older_button.setEnabled(self.page < last_page)
-        self._show_page_label()
         self.show_detail(-1)
-
-    def go_to_page(self, page: int) -> None:
-        self.page = page
-        self.refresh()
-
-    def _show_page_label(self) -> None:
-        pages = max(1, (self.total + self.page_size - 1) // self.page_size)
-        self.page_label.setText(
-            _("Page {page} of {pages} ({count} entries)").format(
-                page=format_int(self.page + 1),
-                pages=format_int(pages),
-                count=format_int(self.total),
-            )
-        )
+        self.reload()
 
     def show_detail(self, row: int) -> None:
         """Every old and new value of the chosen row, one field a line."""
@@ -290,7 +243,7 @@ class AuditTab(BaseTab):
 
     def print_log(self) -> None:
         """Preview the rows the filter shows, with every old and new value, to print."""
-        query = self.current_query()
+        query = self.make_query()
         if query is None:
             return
         db, actor = self.db, self.actor

@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 from oc_desktop.formatting import format_int
 from oc_desktop.i18n import _
 from oc_desktop.models.db import Interrupted, Interruptible, interruptible
-from oc_desktop.registers.paging import COUNT_CAP
+from oc_desktop.registers.paging import COUNT_CAP, PAGE
 from oc_desktop.ui.common.base_tab import BaseTab
 from oc_desktop.ui.common.column_widths import ColumnWidths
 from oc_desktop.ui.common.jobs import unexpected
 from oc_desktop.ui.common.table_model import ID_ROLE, Column, TableModel
 
-PAGE = 200
 TYPING_PAUSE_MS = 150
 
 
@@ -49,10 +48,18 @@ class Loader(QObject):
         self._handles: list[Interruptible] = []
         self._lock = threading.Lock()
 
-    def ask(self, fetch: Callable[..., list], count: Callable[[], int] | None, after=None) -> int:
-        """Read the page after ``after`` (the first one when None), then the count when
-        ``count`` is given; a first page interrupts whatever was asked before."""
-        if after is None:
+    def ask(
+        self,
+        fetch: Callable[..., list],
+        count: Callable[[], int] | None,
+        *,
+        after=None,
+        limit: int = PAGE,
+        first: bool = True,
+    ) -> int:
+        """Read ``limit`` rows after ``after`` (from the top when None), then the count
+        when ``count`` is given; a first page interrupts whatever was asked before."""
+        if first:
             self.generation += 1
             self.stop()
         generation, handle = self.generation, Interruptible()
@@ -60,7 +67,7 @@ class Loader(QObject):
             self._handles.append(handle)
         worker = threading.Thread(
             target=self._read,
-            args=(generation, handle, fetch, count, after),
+            args=(generation, handle, fetch, count, after, limit, first),
             daemon=True,
             name="register-read",
         )
@@ -73,12 +80,12 @@ class Loader(QObject):
         for handle in handles:
             handle.interrupt()
 
-    def _read(self, generation, handle, fetch, count, after) -> None:
+    def _read(self, generation, handle, fetch, count, after, limit, first) -> None:
         try:
             with interruptible(handle):
-                rows = fetch(after, PAGE + 1)
-                more = len(rows) > PAGE
-                self.page_ready.emit(generation, rows[:PAGE], more, after is None)
+                rows = fetch(after, limit + 1)
+                more = len(rows) > limit
+                self.page_ready.emit(generation, rows[:limit], more, first)
                 if count is not None:
                     total = len(rows) if not more else count()
                     self.count_ready.emit(generation, total)
@@ -94,6 +101,8 @@ class Loader(QObject):
 
 
 class RegisterTab(BaseTab):
+    #: rows read at a time, as the clerk scrolls
+    page_size = PAGE
     #: the rows on screen changed (a new question was answered or more rows came)
     rows_shown = Signal()
     #: the count of the question on screen is known
@@ -137,7 +146,8 @@ class RegisterTab(BaseTab):
         raise NotImplementedError
 
     def make_query(self) -> Any:
-        """The question the widgets ask now, as a frozen value (GUI thread)."""
+        """The question the widgets ask now, as a frozen value (GUI thread); None when
+        a field holds something that cannot be asked (shown at the field)."""
         raise NotImplementedError
 
     def fetch(self, query: Any, after: Any, limit: int) -> list:
@@ -171,23 +181,35 @@ class RegisterTab(BaseTab):
         self.widths.apply(layout, [(c.key, c.sample) for c in self.model.columns])
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
 
-    def reload(self) -> None:
-        """Ask for the first page and the count of what the widgets now ask; the answer
-        arrives on a worker's signal."""
+    def reload(self, *, after=None) -> None:
+        """Ask for the first page (from the row keyed ``after``, or the top) and the count
+        of what the widgets now ask; the answer arrives on a worker's signal. A question
+        the widgets cannot ask (a date mistyped) is not asked."""
         self._typing.stop()
         query = self.make_query()
+        if query is None:
+            return
         self._asked = query
         self.total = None
         self.count_label.setText(_("Searching…"))
         self.loader.ask(
-            lambda after, limit: self.fetch(query, after, limit), lambda: self.count(query)
+            lambda after, limit: self.fetch(query, after, limit),
+            lambda: self.count(query),
+            after=after,
+            limit=self.page_size,
         )
 
     def _fetch_more(self) -> None:
         if not self.model.rows:
             return
-        query, after = self._asked, self.model.rows[-1].key
-        self.loader.ask(lambda _after, limit: self.fetch(query, after, limit), None, after)
+        query = self._asked
+        self.loader.ask(
+            lambda after, limit: self.fetch(query, after, limit),
+            None,
+            after=self.model.rows[-1].key,
+            limit=self.page_size,
+            first=False,
+        )
 
     def _page_ready(self, generation: int, rows: list, more: bool, first: bool) -> None:
         if generation != self.loader.generation:

@@ -102,9 +102,7 @@ def _row(entry: AuditEntry, key: Key = ()) -> AuditRow:
     )
 
 
-def count_entries(
-    db: Database, *, actor: Actor, query: AuditQuery, cap: int | None = None
-) -> int:
+def count_entries(db: Database, *, actor: Actor, query: AuditQuery, cap: int | None = None) -> int:
     """How many rows match, up to ``cap`` when given (the tab's count; a printout counts all)."""
     require_read(actor, "audit")
     with db.read() as session:

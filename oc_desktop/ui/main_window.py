@@ -6,7 +6,7 @@ never made, and the session (idle lock, Lock, Sign out) belongs to the window.
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
@@ -154,14 +154,27 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        restored = isinstance(geometry, QByteArray) and not geometry.isEmpty()
+        if restored:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 780)
+        self._fit_to_screen(restored=restored)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         self.tabs.setCurrentIndex(int(self.settings.value(self._tab_key(), 0)))
+
+    def _fit_to_screen(self, *, restored: bool) -> None:
+        """Stay within the screen's free area (a taskbar takes some of it), so that on a
+        laptop's 1366×768 the status bar and every button are in view."""
+        free = self.screen().availableGeometry()
+        frame = 40  # the title bar and borders the window manager adds
+        wanted = self.size() if restored else QSize(1280, 860)
+        width = min(wanted.width(), free.width())
+        height = min(wanted.height(), free.height() - frame)
+        self.resize(width, height)
+        left = min(max(self.x(), free.left()), free.left() + free.width() - width)
+        top = min(max(self.y(), free.top()), free.top() + free.height() - height - frame)
+        self.move(left, top)
 
     def _tab_key(self) -> str:
         return f"window/tab/{self.actor.username}"  # people see different tabs

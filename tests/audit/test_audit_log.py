@@ -154,7 +154,7 @@ def test_check_the_chain_reports_the_first_changed_row(make_window, admin, db, q
     with qtbot.waitSignal(tab.verified, timeout=20_000) as checked:
         _click(qtbot, tab.verify_button)
     assert checked.args == [None]
-    assert tab.verify_label.text() == "ບັນທຶກການກວດກາຄົບຖ້ວນ ບໍ່ຖືກແກ້ໄຂ."
+    assert tab.verify_label.text() == "ປະຫວັດການປ່ຽນແປງຄົບຖ້ວນ ບໍ່ຖືກແກ້ໄຂ."
     victim = trail[3]
     with sqlite3.connect(database_path(data_dir)) as connection:
         connection.execute(
@@ -166,6 +166,8 @@ def test_check_the_chain_reports_the_first_changed_row(make_window, admin, db, q
     assert checked.args == [victim]
     settled(qtbot, tab)
     qtbot.waitUntil(lambda: bool(tab.table.selectionModel().selectedRows()))
-    assert tab.verify_label.text() == (f"ບັນທຶກການກວດກາຖືກແກ້ໄຂຢູ່ນອກ OC Desktop, ເລີ່ມແຕ່ລາຍການທີ {victim}.")
+    assert tab.verify_label.text() == (
+        f"ປະຫວັດການປ່ຽນແປງຖືກແກ້ໄຂຢູ່ນອກ OC Desktop, ເລີ່ມແຕ່ລາຍການທີ {victim}."
+    )
     chosen = tab.table.selectionModel().selectedRows()
     assert [tab.model.row(index.row()).id for index in chosen] == [victim]

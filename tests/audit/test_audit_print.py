@@ -29,7 +29,7 @@ def test_the_head_prints_one_persons_changes_with_old_and_new(db, tmp_path, trai
     pages = print_audit_log(db, path, actor=head, query=AuditQuery(username="admin"))
     text = " ".join(page_texts(path))
     assert pages == len(page_texts(path)) == 2  # the cover; the rows and the closing block
-    assert "ບັນທຶກການກວດກາ: ບຸນມີ ຜູ້ບໍລິຫານ" in text
+    assert "ປະຫວັດການປ່ຽນແປງ: ບຸນມີ ຜູ້ບໍລິຫານ" in text
     assert "ຈາກ 3 ເປັນ 5" in text and "ຈາກ 5 ເປັນ 9" in text
     assert "ນາງ ມະນີວັນ" not in text  # her account was made by the program, not by admin
     assert "2 ລາຍການ" in text

@@ -18,7 +18,7 @@ from oc_desktop.ui.settings.tab import SettingsTab
 from oc_desktop.ui.users.tab import UsersTab
 
 DOCUMENTS, SEAL, STAFF, BUDGET = "ເອກະສານ", "ຕາປະທັບ", "ພະນັກງານ", "ງົບປະມານ"
-SETTINGS, USERS, AUDIT = "ການຕັ້ງຄ່າ", "ຜູ້ໃຊ້", "ບັນທຶກການກວດກາ"
+SETTINGS, USERS, AUDIT = "ການຕັ້ງຄ່າ", "ຜູ້ໃຊ້", "ປະຫວັດການປ່ຽນແປງ"
 TABS = {
     ADMIN: [SETTINGS, USERS, AUDIT],
     CLERK: [DOCUMENTS, SEAL],

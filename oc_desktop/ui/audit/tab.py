@@ -158,6 +158,7 @@ class AuditTab(RegisterTab):
         self._fill_areas()
         self._fill_people()
         self.model.retranslate()
+        self.show_count()
 
     def _fill_areas(self) -> None:
         current = self.area.currentData()

@@ -191,7 +191,7 @@ class RegisterTab(BaseTab):
             return
         self._asked = query
         self.total = None
-        self.count_label.setText(_("Searching…"))
+        self.show_count()
         self.loader.ask(
             lambda after, limit: self.fetch(query, after, limit),
             lambda: self.count(query),
@@ -226,12 +226,18 @@ class RegisterTab(BaseTab):
         if generation != self.loader.generation:
             return
         self.total = total
-        if total >= COUNT_CAP:
+        self.show_count()
+        self.counted.emit(total)
+
+    def show_count(self) -> None:
+        """The count in words, in the language shown (called again on a switch)."""
+        if self.total is None:
+            text = _("Searching…")
+        elif self.total >= COUNT_CAP:
             text = _("More than {count} entries").format(count=format_int(COUNT_CAP))
         else:
-            text = _("{count} entries").format(count=format_int(total))
+            text = _("{count} entries").format(count=format_int(self.total))
         self.count_label.setText(text)
-        self.counted.emit(total)
 
     def _failed(self, message: str) -> None:
         self.count_label.setText(message)

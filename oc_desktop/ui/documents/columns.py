@@ -3,11 +3,13 @@
 A hidden field of a secret entry is None in its row and shows as "—".
 """
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from oc_desktop.documents import terms
-from oc_desktop.documents.query import RegisterRow
+from oc_desktop.documents.query import OPEN_STATUSES, RegisterRow
 from oc_desktop.formatting import format_date, format_datetime, format_int
 from oc_desktop.i18n import N_, _
 from oc_desktop.ui.common.table_model import Column
@@ -95,16 +97,34 @@ def outgoing_columns() -> list[Column]:
     ]
 
 
-def void_style(row: RegisterRow, role: int):
-    """A void number stays in the register, greyed and struck through, with its reason."""
-    if not row.void_reason:
-        return None
+URGENT_BACKGROUND = {1: QColor("#fff3cd"), 2: QColor("#ffd9d9")}
+OVERDUE = QColor("#b00020")
+VOID = QColor("#888888")
+
+
+def _overdue(row: RegisterRow) -> bool:
+    open_ = row.status in OPEN_STATUSES and not row.void_reason
+    return open_ and row.due_date is not None and row.due_date < date.today()
+
+
+def row_style(row: RegisterRow, role: int):
+    """Marks a clerk sees at a glance: urgent rows tinted (most urgent redder), secret
+    rows in bold, overdue ones in red; a void number greyed and struck through, with its
+    reason. The tooltip says the marks in words."""
+    if role == Qt.ItemDataRole.BackgroundRole and not row.void_reason:
+        return URGENT_BACKGROUND.get(row.urgency)
     if role == Qt.ItemDataRole.ForegroundRole:
-        return QColor("#888888")
-    if role == Qt.ItemDataRole.FontRole:
+        return VOID if row.void_reason else OVERDUE if _overdue(row) else None
+    if role == Qt.ItemDataRole.FontRole and (row.void_reason or row.secrecy):
         font = QFont()
-        font.setStrikeOut(True)
+        font.setStrikeOut(bool(row.void_reason))
+        font.setBold(bool(row.secrecy) and not row.void_reason)
         return font
     if role == Qt.ItemDataRole.ToolTipRole:
-        return _("Void: {reason}").format(reason=row.void_reason)
+        marks = [terms.urgency(row.urgency)] if row.urgency else []
+        marks += [terms.secrecy(row.secrecy)] if row.secrecy else []
+        marks += [_("Overdue")] if _overdue(row) else []
+        if row.void_reason:
+            marks.append(_("Void: {reason}").format(reason=row.void_reason))
+        return " · ".join(marks) or None
     return None

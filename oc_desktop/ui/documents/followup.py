@@ -40,7 +40,7 @@ class FollowUpPanel(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.verticalHeader().hide()
-        self.list.setMaximumHeight(160)
+        self.list.setMaximumHeight(120)  # the register keeps most of a 768-pixel screen
         header = self.list.horizontalHeader()
         for column in range(len(COLUMNS)):  # sender and subject share what is left
             mode = (
@@ -61,6 +61,7 @@ class FollowUpPanel(QWidget):
         layout.addWidget(self.list)
         self.state = FollowUp(0, 0, [])
         self.days = 0
+        self._first = True
 
     def retranslate(self) -> None:
         self.toggle_button.setText(_("Follow-up list"))
@@ -72,8 +73,10 @@ class FollowUpPanel(QWidget):
         self.days = days
         self.state = follow_up(db, actor=actor, today=date.today(), within_days=days)
         self._fill()
-        self.list.setVisible(self.toggle_button.isChecked() or bool(self.state.overdue))
-        self.toggle_button.setChecked(self.list.isVisible())
+        if self._first:  # open at first when something is overdue; then as the clerk left it
+            self._first = False
+            self.toggle_button.setChecked(bool(self.state.overdue))
+        self.list.setVisible(self.toggle_button.isChecked())
 
     def _fill(self) -> None:
         state = self.state

@@ -24,7 +24,7 @@ from oc_desktop.models.documents import STATUSES
 from oc_desktop.profile import get_setting, load_profile
 from oc_desktop.ui.common.register_tab import RegisterTab
 from oc_desktop.ui.common.table_model import ID_ROLE
-from oc_desktop.ui.documents.columns import incoming_columns, outgoing_columns, void_style
+from oc_desktop.ui.documents.columns import incoming_columns, outgoing_columns, row_style
 from oc_desktop.ui.documents.dialogs import IncomingDialog, OutgoingDialog
 from oc_desktop.ui.documents.followup import FollowUpPanel
 from oc_desktop.ui.documents.kinds import KindsDialog
@@ -114,7 +114,7 @@ class DocumentsTab(RegisterTab):
         return incoming_columns() if self.register == "incoming" else outgoing_columns()
 
     def row_style(self, row, role):
-        return void_style(row, role)
+        return row_style(row, role)
 
     def title(self) -> str:
         return _("Documents")

@@ -17,6 +17,7 @@ from oc_desktop.sections import areas
 from oc_desktop.security import Actor
 from oc_desktop.ui.backup.actions import install_backup_actions
 from oc_desktop.ui.common.base_tab import BaseTab, PlaceholderTab
+from oc_desktop.ui.common.screen import fit_to_screen
 from oc_desktop.ui.session.guard import SessionGuard
 from oc_desktop.ui.settings.tab import SettingsTab
 
@@ -157,24 +158,11 @@ class MainWindow(QMainWindow):
         restored = isinstance(geometry, QByteArray) and not geometry.isEmpty()
         if restored:
             self.restoreGeometry(geometry)
-        self._fit_to_screen(restored=restored)
+        fit_to_screen(self, self.size() if restored else QSize(1280, 860))
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         self.tabs.setCurrentIndex(int(self.settings.value(self._tab_key(), 0)))
-
-    def _fit_to_screen(self, *, restored: bool) -> None:
-        """Stay within the screen's free area (a taskbar takes some of it), so that on a
-        laptop's 1366×768 the status bar and every button are in view."""
-        free = self.screen().availableGeometry()
-        frame = 40  # the title bar and borders the window manager adds
-        wanted = self.size() if restored else QSize(1280, 860)
-        width = min(wanted.width(), free.width())
-        height = min(wanted.height(), free.height() - frame)
-        self.resize(width, height)
-        left = min(max(self.x(), free.left()), free.left() + free.width() - width)
-        top = min(max(self.y(), free.top()), free.top() + free.height() - height - frame)
-        self.move(left, top)
 
     def _tab_key(self) -> str:
         return f"window/tab/{self.actor.username}"  # people see different tabs

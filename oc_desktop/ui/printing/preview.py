@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from oc_desktop.formatting import format_int
 from oc_desktop.i18n import _
+from oc_desktop.ui.common.screen import fit_to_screen
 from oc_desktop.ui.printing.printer import PrinterError, print_pages, render
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -69,7 +70,7 @@ class PrintPreviewDialog(QDialog):
         self._images: OrderedDict[tuple[int, float], QImage] = OrderedDict()
         self.file_dialog = self.print_dialog = self.message = None
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(1000, 760)
+        fit_to_screen(self, QSize(1000, 760))
 
         self.print_button, self.save_button = QPushButton(), QPushButton()
         self.zoom_out_button, self.zoom_in_button = QPushButton("−"), QPushButton("+")

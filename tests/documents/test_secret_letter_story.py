@@ -148,6 +148,7 @@ def _shown_audit(qtbot, window) -> AuditTab:
     tab = window.tab_for(AuditTab)
     window.tabs.setCurrentWidget(tab)
     _click(qtbot, tab.show_button)  # read the trail again, as it is now
+    settled(qtbot, tab)  # the trail is read on a worker
     return tab
 
 

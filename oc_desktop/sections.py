@@ -41,6 +41,9 @@ class Area:
     tab: str | None = None
     #: shown as "not built yet" in a tab of its own until ``tab`` is set
     planned: bool = False
+    #: register key -> "module:attribute" of its ``oc_desktop.exchange.declare.Register``:
+    #: what can be exported to a spreadsheet and imported from one
+    exchange: Mapping[str, str] = field(default_factory=dict)
 
     def loaded(self, name: str) -> Callable | None:
         """The function ``mask`` or ``tab`` names, imported on first use."""

@@ -21,6 +21,7 @@ ACTION_LABELS = {
     "route": N_("Handed on"),
     "attach": N_("Attached"),
     "import": N_("Imported"),
+    "export": N_("Exported"),
     "retire": N_("Retired"),
     "void": N_("Voided"),
     "delete": N_("Deleted"),

@@ -6,21 +6,10 @@ environment, never the command line), it shows what that person may see on scree
 """
 
 import argparse
-from datetime import date
-
 from oc_desktop.cli import CommandError
-from oc_desktop.commands.backup import add_password_options, read_password
+from oc_desktop.commands.people import add_user_options, command_actor, iso_day, open_data
 from oc_desktop.documents.terms import BOOKS
 from oc_desktop.i18n import _
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(
-            _("{value} is not a date written YYYY-MM-DD.").format(value=text)
-        ) from error
 
 
 def add_parser(subparsers, common) -> None:
@@ -28,26 +17,10 @@ def add_parser(subparsers, common) -> None:
         "print", parents=[common], help=_("print a register book of a date range to PDF")
     )
     parser.add_argument("book", choices=BOOKS, help=_("which book: incoming, outgoing, delivery"))
-    parser.add_argument("--from", dest="start", type=_day, required=True, help=_("first day"))
-    parser.add_argument("--to", dest="end", type=_day, required=True, help=_("last day"))
+    parser.add_argument("--from", dest="start", type=iso_day, required=True, help=_("first day"))
+    parser.add_argument("--to", dest="end", type=iso_day, required=True, help=_("last day"))
     parser.add_argument("--out", required=True, help=_("the PDF file to write"))
-    parser.add_argument("--user", help=_("print as this person (with their password)"))
-    add_password_options(parser, _("user's"))
-
-
-def _actor(db, args):
-    from oc_desktop.security import ORDINARY, READER, Actor
-    from oc_desktop.users import SignInError, sign_in
-
-    if args.user is None:
-        return Actor(None, "console", _("Command line"), frozenset({READER}), ORDINARY)
-    password = read_password(args)
-    if password is None:
-        raise CommandError(_("Give the password with --password-file or --password-env."))
-    try:
-        return sign_in(db, username=args.user, password=password)
-    except SignInError as error:
-        raise CommandError(str(error)) from error
+    add_user_options(parser, _("print as this person (with their password)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,23 +31,17 @@ def run(args: argparse.Namespace) -> int:
         print_delivery_book,
         print_register_book,
     )
-    from oc_desktop.models.migrate import open_database
-    from oc_desktop.paths import database_path
     from oc_desktop.security import NotAllowed
 
-    if args.data_dir is None:
-        raise CommandError(_("Name the data folder with --data-dir."))
-    if not database_path(args.data_dir).exists():
-        raise CommandError(_("There is no data in {folder}.").format(folder=args.data_dir))
     if args.end < args.start:
         raise CommandError(_("The last day comes before the first."))
     out = Path(args.out)
     if not out.parent.is_dir():
         raise CommandError(_("The folder {folder} does not exist.").format(folder=out.parent))
     span = DateRange(args.start, args.end)
-    db = open_database(args.data_dir)
+    db = open_data(args)
     try:
-        actor = _actor(db, args)
+        actor = command_actor(db, args)
         if args.book == "delivery":
             pages = print_delivery_book(db, out, actor=actor, span=span)
         else:

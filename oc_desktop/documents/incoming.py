@@ -51,7 +51,7 @@ FIELDS = (
 STATUS_ONLY = ("status",)
 
 
-def _checked(check: Checker, actor: Actor, **given) -> dict:
+def check_incoming(check: Checker, actor: Actor, **given) -> dict:
     values = dict(given)
     values["sender"] = check.text("sender", given["sender"], max_length=NAME_MAX)
     values["doc_number"] = check.text("doc_number", given["doc_number"], max_length=NUMBER_MAX)
@@ -114,7 +114,7 @@ def register_incoming(
 ) -> int:
     """Give the next arrival number (or check a number typed from a paper book) and save."""
     check = Checker()
-    values = _checked(
+    values = check_incoming(
         check,
         actor,
         received_at=received_at,
@@ -131,45 +131,80 @@ def register_incoming(
         check.fail("seq", _("Enter a number from 1 up."))
     check.done()
     with db.begin() as session:
-        period = load_rules(session).period_of(received_at.date())
-        if seq is None:
-            seq = next_seq(session, IncomingDocument, period=period, series="")
-        elif seq_taken(session, IncomingDocument, period=period, series="", seq=seq):
-            check.fail("seq", _("Number {number} is taken in this period.").format(number=seq))
-            check.done()
-        if not allow_duplicate:
-            earlier = find_duplicate(
-                session, sender=values["sender"], doc_number=values["doc_number"], doc_date=doc_date
-            )
-            if earlier is not None:
-                raise DuplicateDocument(
-                    _("Registered already: arrival number {number} of {date}.").format(
-                        number=earlier.seq, date=format_date(earlier.received_at.date())
-                    ),
-                    earlier.id,
-                )
-        doc = IncomingDocument(
-            period=period,
-            series="",
-            seq=seq,
-            received_at=received_at,
-            sender_id=correspondent_id(session, values["sender"]),
-            doc_number=values["doc_number"],
-            doc_date=doc_date,
+        doc = insert_incoming(
+            session,
+            actor=actor,
+            values={**values, "received_at": received_at, "doc_date": doc_date},
             kind_id=kind_id,
-            subject=values["subject"],
-            subject_sort=sort_or_blank(values["subject"], secrecy),
-            party_sort=sort_or_blank(values["sender"], secrecy),
             pages=pages,
             urgency=urgency,
             secrecy=secrecy,
-            notes=values["notes"],
-            status=RECEIVED,
+            seq=seq,
+            allow_duplicate=allow_duplicate,
         )
-        stamp(doc, actor, created=True)
-        session.add(doc)
-        session.flush()
-        _index(session, doc, values["sender"])
+        return doc.id
+
+
+def insert_incoming(
+    session: Session,
+    *,
+    actor: Actor,
+    values: dict,
+    kind_id: int | None,
+    pages: int | None,
+    urgency: int,
+    secrecy: int,
+    seq: int | None,
+    allow_duplicate: bool = False,
+    audited: bool = True,
+    period: int | None = None,
+) -> IncomingDocument:
+    """Number and save an entry whose fields ``check_incoming`` passed, inside the caller's
+    transaction (one entry typed, or every row of an imported register at once). An
+    import is audited as one row, so it passes ``audited=False``."""
+    check = Checker()
+    received_at, doc_date = values["received_at"], values["doc_date"]
+    if period is None:
+        period = load_rules(session).period_of(received_at.date())
+    if seq is None:
+        seq = next_seq(session, IncomingDocument, period=period, series="")
+    elif seq_taken(session, IncomingDocument, period=period, series="", seq=seq):
+        check.fail("seq", _("Number {number} is taken in this period.").format(number=seq))
+        check.done()
+    if not allow_duplicate:
+        earlier = find_duplicate(
+            session, sender=values["sender"], doc_number=values["doc_number"], doc_date=doc_date
+        )
+        if earlier is not None:
+            raise DuplicateDocument(
+                _("Registered already: arrival number {number} of {date}.").format(
+                    number=earlier.seq, date=format_date(earlier.received_at.date())
+                ),
+                earlier.id,
+            )
+    doc = IncomingDocument(
+        period=period,
+        series="",
+        seq=seq,
+        received_at=received_at,
+        sender_id=correspondent_id(session, values["sender"]),
+        doc_number=values["doc_number"],
+        doc_date=doc_date,
+        kind_id=kind_id,
+        subject=values["subject"],
+        subject_sort=sort_or_blank(values["subject"], secrecy),
+        party_sort=sort_or_blank(values["sender"], secrecy),
+        pages=pages,
+        urgency=urgency,
+        secrecy=secrecy,
+        notes=values["notes"],
+        status=RECEIVED,
+    )
+    stamp(doc, actor, created=True)
+    session.add(doc)
+    session.flush()
+    _index(session, doc, values["sender"])
+    if audited:
         audit.record(
             session,
             actor=actor,
@@ -179,7 +214,7 @@ def register_incoming(
             area=AREA_KEY,
             new=snapshot(session, doc, FIELDS),
         )
-        return doc.id
+    return doc
 
 
 def update_incoming(
@@ -200,7 +235,7 @@ def update_incoming(
 ) -> None:
     """Correct an entry; its number and period stay as given."""
     check = Checker()
-    values = _checked(
+    values = check_incoming(
         check,
         actor,
         received_at=received_at,

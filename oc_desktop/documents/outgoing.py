@@ -53,7 +53,7 @@ def outgoing_number(seq: int, abbreviation: str) -> str:
     return f"{seq}/{abbreviation}" if abbreviation else str(seq)
 
 
-def _checked(check: Checker, actor: Actor, **given) -> dict:
+def check_outgoing(check: Checker, actor: Actor, **given) -> dict:
     values = dict(given)
     values["subject"] = check.text("subject", given["subject"], max_length=SUBJECT_MAX)
     values["signer"] = check.text("signer", given["signer"], max_length=NAME_MAX, required=False)
@@ -116,7 +116,7 @@ def register_outgoing(
 ) -> int:
     """Give the next number of the document's series (or check one typed) and save."""
     check = Checker()
-    values = _checked(
+    values = check_outgoing(
         check,
         actor,
         doc_date=doc_date,
@@ -134,43 +134,79 @@ def register_outgoing(
         check.fail("seq", _("Enter a number from 1 up."))
     check.done()
     with db.begin() as session:
-        rules = load_rules(session)
-        period = rules.period_of(doc_date)
-        series = rules.outgoing_series(secrecy=secrecy, kind_id=kind_id)
-        if seq is None:
-            seq = next_seq(session, OutgoingDocument, period=period, series=series)
-        elif seq_taken(session, OutgoingDocument, period=period, series=series, seq=seq):
-            check.fail("seq", _("Number {number} is taken in this series.").format(number=seq))
-        _check_answers(session, check, answers_id)
-        check.done()
-        organisation = session.get(Organisation, 1)
-        abbreviation = organisation.abbreviation if organisation else ""
-        doc = OutgoingDocument(
-            period=period,
-            series=series,
-            seq=seq,
-            number=outgoing_number(seq, abbreviation),
-            doc_date=doc_date,
+        doc = insert_outgoing(
+            session,
+            actor=actor,
+            values={**values, "doc_date": doc_date, "sent_on": sent_on},
             kind_id=kind_id,
-            subject=values["subject"],
-            subject_sort=sort_or_blank(values["subject"], secrecy),
-            party_sort=sort_or_blank(values["recipients"][0], secrecy),
-            signer=values["signer"],
-            recipients=values["recipients"],
             copies=copies,
-            file_copy_at=values["file_copy_at"],
             answers_id=answers_id,
-            sent_on=sent_on,
             urgency=urgency,
             secrecy=secrecy,
-            notes=values["notes"],
+            seq=seq,
         )
-        for name in values["recipients"]:
-            correspondent_id(session, name)
-        stamp(doc, actor, created=True)
-        session.add(doc)
-        session.flush()
-        _index(session, doc)
+        return doc.id
+
+
+def insert_outgoing(
+    session,
+    *,
+    actor: Actor,
+    values: dict,
+    kind_id: int | None,
+    copies: int,
+    answers_id: int | None,
+    urgency: int,
+    secrecy: int,
+    seq: int | None,
+    number: str | None = None,
+    audited: bool = True,
+) -> OutgoingDocument:
+    """Number and save an entry whose fields ``check_outgoing`` passed, inside the caller's
+    transaction. ``number`` keeps the number as an old book wrote it (``12/ຄອສພ``);
+    an import is audited as one row, so it passes ``audited=False``."""
+    check = Checker()
+    doc_date = values["doc_date"]
+    rules = load_rules(session)
+    period = rules.period_of(doc_date)
+    series = rules.outgoing_series(secrecy=secrecy, kind_id=kind_id)
+    if seq is None:
+        seq = next_seq(session, OutgoingDocument, period=period, series=series)
+    elif seq_taken(session, OutgoingDocument, period=period, series=series, seq=seq):
+        check.fail("seq", _("Number {number} is taken in this series.").format(number=seq))
+    _check_answers(session, check, answers_id)
+    check.done()
+    if number is None:
+        organisation = session.get(Organisation, 1)
+        abbreviation = organisation.abbreviation if organisation else ""
+        number = outgoing_number(seq, abbreviation)
+    doc = OutgoingDocument(
+        period=period,
+        series=series,
+        seq=seq,
+        number=number,
+        doc_date=doc_date,
+        kind_id=kind_id,
+        subject=values["subject"],
+        subject_sort=sort_or_blank(values["subject"], secrecy),
+        party_sort=sort_or_blank(values["recipients"][0], secrecy),
+        signer=values["signer"],
+        recipients=values["recipients"],
+        copies=copies,
+        file_copy_at=values["file_copy_at"],
+        answers_id=answers_id,
+        sent_on=values["sent_on"],
+        urgency=urgency,
+        secrecy=secrecy,
+        notes=values["notes"],
+    )
+    for name in values["recipients"]:
+        correspondent_id(session, name)
+    stamp(doc, actor, created=True)
+    session.add(doc)
+    session.flush()
+    _index(session, doc)
+    if audited:
         audit.record(
             session,
             actor=actor,
@@ -180,9 +216,9 @@ def register_outgoing(
             area=AREA_KEY,
             new=snapshot(session, doc, FIELDS),
         )
-        if answers_id is not None:
-            mark_answered(session, actor=actor, doc_id=answers_id)
-        return doc.id
+    if answers_id is not None:
+        mark_answered(session, actor=actor, doc_id=answers_id)
+    return doc
 
 
 def update_outgoing(
@@ -206,7 +242,7 @@ def update_outgoing(
     check = Checker()
     with db.begin() as session:
         doc = session.get(OutgoingDocument, doc_id)
-        values = _checked(
+        values = check_outgoing(
             check,
             actor,
             doc_date=doc_date,

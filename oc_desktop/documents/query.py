@@ -7,7 +7,7 @@ number, and gets its row with the hidden fields blank.
 """
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import (
     LargeBinary,
@@ -54,6 +54,9 @@ class RegisterQuery:
     section_id: int | None = None
     urgency: int | None = None
     overdue: bool = False
+    #: first and last day (arrival for incoming, the document's date for outgoing)
+    start: date | None = None
+    end: date | None = None
     sort: str = "number"
     descending: bool = True
 
@@ -182,6 +185,11 @@ def _conditions(session, query: RegisterQuery, actor: Actor, today: date) -> lis
     ):
         if value is not None:
             conditions.append(column == value)
+    day = model.received_at if model is IncomingDocument else model.doc_date
+    if query.start is not None:
+        conditions.append(day >= _bound(model, query.start))
+    if query.end is not None:
+        conditions.append(day < _bound(model, query.end + timedelta(days=1)))
     if model is IncomingDocument:
         if query.status is not None:
             conditions.append(model.status == query.status)
@@ -198,6 +206,11 @@ def _conditions(session, query: RegisterQuery, actor: Actor, today: date) -> lis
     if needle:
         conditions.append(_matches(session, query.register, model, actor, needle))
     return conditions
+
+
+def _bound(model, day: date):
+    """A day as the register's date column holds it (arrival is a time of day)."""
+    return datetime.combine(day, time()) if model is IncomingDocument else day
 
 
 def count_rows(db: Database, actor: Actor, query: RegisterQuery, *, today: date, cap=COUNT_CAP):

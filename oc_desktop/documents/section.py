@@ -70,6 +70,9 @@ AREA = Area(
         "sha256": N_("Checksum (SHA-256)"),
         "documents": N_("Number of documents"),
         "name": N_("Name"),
+        "file": N_("File"),
+        "search": N_("Search"),
+        "rows": N_("Rows"),
     },
     coded={
         "urgency": terms.URGENCY,
@@ -80,4 +83,8 @@ AREA = Area(
     dates=frozenset({"doc_date", "due_date", "sent_on", "deadline", "handed_on", "made_on"}),
     mask="oc_desktop.documents.audit_mask:mask_rows",
     tab="oc_desktop.ui.documents:make_tab",
+    exchange={
+        "incoming": "oc_desktop.documents.exchange:INCOMING",
+        "outgoing": "oc_desktop.documents.exchange:OUTGOING",
+    },
 )

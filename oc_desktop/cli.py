@@ -13,7 +13,7 @@ from pathlib import Path
 from oc_desktop import __version__, i18n
 from oc_desktop.i18n import _
 
-COMMANDS = ("demo", "backup", "restore", "verify", "print", "export")
+COMMANDS = ("demo", "backup", "restore", "verify", "print", "export", "import")
 
 
 def _language_for(argv: list[str]) -> str:

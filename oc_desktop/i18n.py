@@ -6,6 +6,7 @@ Catalogs are compiled to ``.mo`` at build time; a source tree that has not been
 built compiles its ``.po`` files in memory instead.
 """
 
+import functools
 import gettext
 import io
 
@@ -70,3 +71,14 @@ def lookup(context: str | None, message: str) -> str | None:
     """The translation of a message under a context (as Qt asks for its own), or None."""
     key = f"{context}\x04{message}" if context else message
     return getattr(_current, "_catalog", {}).get(key) or None
+
+
+def every_language(message: str) -> set[str]:
+    """A message as each language of the program says it: to recognise it in a file
+    written in either (a spreadsheet's headers)."""
+    return {_catalogs(language).gettext(message) for language in LANGUAGES}
+
+
+@functools.cache
+def _catalogs(language: str) -> gettext.NullTranslations:
+    return _load(language)

@@ -6,6 +6,7 @@ environment, never the command line), it shows what that person may see on scree
 """
 
 import argparse
+
 from oc_desktop.cli import CommandError
 from oc_desktop.commands.people import add_user_options, command_actor, iso_day, open_data
 from oc_desktop.documents.terms import BOOKS

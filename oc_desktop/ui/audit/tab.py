@@ -50,6 +50,8 @@ OK_STYLE = "color: #1b5e20;"
 
 
 class AuditTab(RegisterTab):
+    area_key = "audit"
+    export_entity = "audit_log"
     #: the chain was checked: the first entry that no longer matches, or None
     verified = Signal(object)
 
@@ -111,6 +113,7 @@ class AuditTab(RegisterTab):
         pager.addWidget(self.verify_label, 1)
         pager.addWidget(self.verify_button)
         pager.addWidget(self.print_button)
+        pager.addWidget(self.export_button)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -146,6 +149,7 @@ class AuditTab(RegisterTab):
         return _("Audit trail")
 
     def retranslate(self) -> None:
+        super().retranslate()
         self.rows.retranslate()
         self.period_rows.retranslate()
         for edit in (self.start, self.end):

@@ -14,11 +14,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QWidget,
 )
@@ -103,6 +105,10 @@ class Loader(QObject):
 class RegisterTab(BaseTab):
     #: rows read at a time, as the clerk scrolls
     page_size = PAGE
+    #: the area whose readers may export the register (and whose audit rows say so)
+    area_key = ""
+    #: what an export of a register that declares nothing is about, in the audit trail
+    export_entity = ""
     #: the rows on screen changed (a new question was answered or more rows came)
     rows_shown = Signal()
     #: the count of the question on screen is known
@@ -139,6 +145,13 @@ class RegisterTab(BaseTab):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.widths = ColumnWidths(self.table, settings, widths_key or type(self).__name__)
+        # Export: every register tab has it; a tab places the button, or it goes at the
+        # end of the filter row.
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("export_button")
+        self.export_button.clicked.connect(self.export_view)
+        self.exporter = None
+        QShortcut(QKeySequence("Ctrl+E"), self, self.export_view)
 
     # --- what a register says about itself ---------------------------------------------
 
@@ -161,7 +174,40 @@ class RegisterTab(BaseTab):
     def row_style(self, row: Any, role: int) -> Any:
         return None
 
+    def exchange_register(self):
+        """The ``oc_desktop.exchange`` declaration of the register shown, or None: the
+        columns are then exported as the table shows them."""
+        return None
+
+    def export_title(self) -> str:
+        declared = self.exchange_register()
+        return _(declared.label) if declared else self.title()
+
+    def count_all(self, query: Any) -> int:
+        """How many rows an export of ``query`` writes, for its progress bar (worker)."""
+        declared = self.exchange_register()
+        if declared is not None and declared.count is not None:
+            return declared.count(self.db, self.actor, query, cap=10**9)
+        return self.total or 0
+
     # --- shared plumbing ---------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.export_button.setText(_("E&xport… (Ctrl+E)"))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.export_button.parent() is None:
+            self.filter_row.addWidget(self.export_button)
+        super().showEvent(event)
+
+    def export_view(self):
+        """The rows on screen to a spreadsheet, chosen in a file dialog."""
+        from oc_desktop.ui.common.export import export_tab
+
+        if not self.export_button.isEnabled():
+            return None
+        self.exporter = export_tab(self)
+        return self.exporter
 
     def add_filter(self, label: QLabel, widget: QWidget) -> None:
         label.setBuddy(widget)

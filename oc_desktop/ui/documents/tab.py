@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from oc_desktop.documents import terms
 from oc_desktop.documents.directory import list_kinds
 from oc_desktop.documents.query import RegisterQuery, count_rows, fetch_page, periods
+from oc_desktop.exchange.declare import register
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.documents import STATUSES
 from oc_desktop.profile import get_setting, load_profile
@@ -33,6 +34,8 @@ from oc_desktop.ui.documents.printing import ask_and_print_book
 
 
 class DocumentsTab(RegisterTab):
+    area_key = "documents"
+
     def __init__(self, db, actor, data_dir, parent=None, *, settings=None) -> None:
         """``settings`` (the window's QSettings) keeps the column widths; None forgets them."""
         self.register = "incoming"
@@ -90,6 +93,7 @@ class DocumentsTab(RegisterTab):
         top.addWidget(self.new_button)
         top.addWidget(self.kinds_button)
         top.addWidget(self.print_button)
+        top.addWidget(self.export_button)
         self.filter_row.addWidget(self.overdue)
         self.filter_row.addStretch(1)
         self.filter_row.addWidget(self.count_label)
@@ -116,10 +120,14 @@ class DocumentsTab(RegisterTab):
     def row_style(self, row, role):
         return row_style(row, role)
 
+    def exchange_register(self):
+        return register(self.register)
+
     def title(self) -> str:
         return _("Documents")
 
     def retranslate(self) -> None:
+        super().retranslate()
         self.incoming_button.setText(_("&Incoming"))
         self.outgoing_button.setText(_("&Outgoing"))
         self.search.setPlaceholderText(_("Search number, sender, subject, notes… (Ctrl+F)"))

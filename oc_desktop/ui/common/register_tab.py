@@ -152,6 +152,10 @@ class RegisterTab(BaseTab):
         self.export_button.clicked.connect(self.export_view)
         self.exporter = None
         QShortcut(QKeySequence("Ctrl+E"), self, self.export_view)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("import_button")
+        self.import_button.clicked.connect(self.import_register)
+        self.import_dialog = None
 
     # --- what a register says about itself ---------------------------------------------
 
@@ -194,11 +198,47 @@ class RegisterTab(BaseTab):
 
     def retranslate(self) -> None:
         self.export_button.setText(_("E&xport… (Ctrl+E)"))
+        self.import_button.setText(_("I&mport…"))
+        self.show_import()
+
+    def show_import(self) -> None:
+        """The Import button, where the register shown can be imported by this person."""
+        if self.import_button.parent() is not None:  # a parentless widget would be a window
+            self.import_button.setVisible(self.may_import())
+
+    def may_import(self) -> bool:
+        declared = self.exchange_register()
+        return bool(declared and declared.importer and self.actor.may_write(declared.area))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.export_button.parent() is None:
-            self.filter_row.addWidget(self.export_button)
+        placed = self.filter_row.parentWidget() is not None
+        for button in (self.import_button, self.export_button):
+            if (
+                button.parent() is None
+                and placed
+                and (button is not self.import_button or self.may_import())
+            ):
+                self.filter_row.addWidget(button)
+        self.show_import()
         super().showEvent(event)
+
+    def import_register(self):
+        """An old register brought into the one shown (the import dialog)."""
+        from oc_desktop.ui.common.import_dialog import ImportDialog
+
+        if not self.may_import():
+            return None
+        self.import_dialog = ImportDialog(
+            self, self.db, self.actor, self.exchange_register(), self.widths.settings
+        )
+        self.import_dialog.finished.connect(self._import_closed)
+        self.import_dialog.open()
+        return self.import_dialog
+
+    def _import_closed(self, _result) -> None:
+        if self.import_dialog is not None and self.import_dialog.imported:
+            self.refresh()
+            self.data_changed.emit()
 
     def export_view(self):
         """The rows on screen to a spreadsheet, chosen in a file dialog."""

@@ -94,6 +94,7 @@ class DocumentsTab(RegisterTab):
         top.addWidget(self.kinds_button)
         top.addWidget(self.print_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.import_button)
         self.filter_row.addWidget(self.overdue)
         self.filter_row.addStretch(1)
         self.filter_row.addWidget(self.count_label)
@@ -175,6 +176,7 @@ class DocumentsTab(RegisterTab):
 
     def show_register(self, register: str) -> None:
         self.register = register
+        self.show_import()
         self.set_columns(register)
         self._fill_filters()
         self.reload()

@@ -8,18 +8,21 @@ row. Numbers are kept as the old book wrote them; rows without one get the next.
 Kinds and senders the lists do not hold are named for the clerk to confirm.
 """
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 
 from oc_desktop import audit
 from oc_desktop.documents import terms
 from oc_desktop.documents.common import AREA_KEY
-from oc_desktop.documents.incoming import check_incoming, find_duplicate, insert_incoming
+from oc_desktop.documents.directory import correspondent_id
+from oc_desktop.documents.incoming import check_incoming, incoming_row, index_words
 from oc_desktop.documents.outgoing import check_outgoing, insert_outgoing
+from oc_desktop.documents.search_index import index_texts, insert_statement
 from oc_desktop.exchange.dates import read_date, read_moment
 from oc_desktop.exchange.declare import HIDDEN
 from oc_desktop.exchange.importing import Plan, Refusal
@@ -27,6 +30,7 @@ from oc_desktop.i18n import N_, _, every_language
 from oc_desktop.laotext import index_sort_key, search_key, to_arabic_digits
 from oc_desktop.models import Correspondent, DocumentKind, IncomingDocument, OutgoingDocument
 from oc_desktop.models.db import Database
+from oc_desktop.registers.entries import new_stamps
 from oc_desktop.registers.numbering import load_rules
 from oc_desktop.security import Actor
 from oc_desktop.validation import Checker, ValidationError
@@ -55,14 +59,22 @@ def _text(value) -> str:
     return str(value).strip()
 
 
+@functools.cache
+def _levels(labels: tuple[tuple[int, str], ...]) -> dict[str, int]:
+    """A level's words in either language (and its digit), folded, to the level."""
+    words = {str(level): level for level, _label in labels}
+    for level, label in labels:
+        words |= {search_key(word): level for word in every_language(label)}
+    return words
+
+
 def _level(value, labels: dict[int, str], what: str) -> int:
     if _blank(value):
         return 0
-    text = search_key(to_arabic_digits(str(value)))
-    for level, label in labels.items():
-        if text == str(level) or text in {search_key(w) for w in every_language(label)}:
-            return level
-    raise ValueError(_("unknown {what} “{value}”").format(what=what, value=value))
+    found = _levels(tuple(labels.items())).get(search_key(to_arabic_digits(str(value))))
+    if found is None:
+        raise ValueError(_("unknown {what} “{value}”").format(what=what, value=value))
+    return found
 
 
 def _whole(value, what: str) -> int | None:
@@ -89,6 +101,9 @@ def _kinds(session) -> dict[str, int]:
     """The office's kinds by their folded name (a kind typed ຫນັງສືສະເໜີ is ໜັງສືສະເໜີ)."""
     rows = session.execute(select(DocumentKind.name, DocumentKind.id))
     return {search_key(name): kind_id for name, kind_id in rows}
+
+
+BATCH = 5_000  # rows written at a time by a bulk import
 
 
 class _Lists:
@@ -148,6 +163,8 @@ class _Register:
                     plan.refused.append(Refusal(row, str(error)))
                 else:
                     plan.ready.append(entry)
+            self._finish(session, plan)
+        plan.refused.sort(key=lambda refusal: refusal.row)
         plan.new_kinds = list(lists.new_kinds.values())
         plan.new_names = list(lists.new_names)
         return plan
@@ -164,17 +181,7 @@ class _Register:
                     session.add(kind)
                     session.flush()
                     kinds[search_key(name)] = kind.id
-            for done, entry in enumerate(ordered, start=1):
-                try:
-                    self._insert(session, actor, entry, kinds.get(search_key(entry.kind)))
-                except ValidationError as error:
-                    raise ValueError(
-                        _("Row {row}: {reason}").format(
-                            row=entry.row, reason=self.reason(error.errors)
-                        )
-                    ) from error
-                if progress is not None and done % 500 == 0 and not progress(done, len(ordered)):
-                    raise InterruptedError
+            self._write(session, actor, ordered, kinds, progress)
             audit.record(
                 session,
                 actor=actor,
@@ -189,6 +196,23 @@ class _Register:
                 },
             )
         return len(ordered)
+
+    def _refused(self, entry: Entry, error: ValidationError) -> ValueError:
+        reason = self.reason(error.errors)
+        return ValueError(_("Row {row}: {reason}").format(row=entry.row, reason=reason))
+
+    def _write(self, session, actor, ordered: list[Entry], kinds: dict, progress) -> None:
+        """Each row through the register's own operation (a book of a few hundred rows)."""
+        for done, entry in enumerate(ordered, start=1):
+            try:
+                self._insert(session, actor, entry, kinds.get(search_key(entry.kind)))
+            except ValidationError as error:
+                raise self._refused(entry, error) from error
+            if progress is not None and done % 500 == 0 and not progress(done, len(ordered)):
+                raise InterruptedError
+
+    def _finish(self, session, plan: Plan) -> None:
+        """Checks made once for the whole file after its rows were read."""
 
 
 class IncomingImporter(_Register):
@@ -233,30 +257,99 @@ class IncomingImporter(_Register):
         if not lists.take(period, "", seq):
             raise ValueError(_("Number {number} is taken in this period.").format(number=seq))
         same = (values["sender"], values["doc_number"], written)
-        earlier = find_duplicate(
-            session, sender=values["sender"], doc_number=values["doc_number"], doc_date=written
-        )
-        if same in seen or earlier is not None:
+        if same in seen:
             raise ValueError(_("Registered already: the same sender, number and date."))
         seen.add(same)
+        values["period"] = period
         kind = _text(cells.get("kind"))
         lists.kind(kind)
         lists.name(values["sender"])
         return Entry(row, values, kind, seq, None)
 
-    def _insert(self, session, actor, entry: Entry, kind_id) -> None:
-        values = entry.values
-        insert_incoming(
-            session,
-            actor=actor,
-            values=values,
-            kind_id=kind_id,
-            pages=values["pages"],
-            urgency=values["urgency"],
-            secrecy=values["secrecy"],
-            seq=entry.seq,
-            audited=False,
+    def _finish(self, session, plan: Plan) -> None:
+        """A letter the register holds already (the same sender, number and date) is
+        refused: looked up once for the days the file covers, not row by row."""
+        if not plan.ready:
+            return
+        days = [entry.values["doc_date"] for entry in plan.ready]
+        held = _letters(session, min(days), max(days))
+        kept = []
+        for entry in plan.ready:
+            values = entry.values
+            if (values["sender"], values["doc_number"], values["doc_date"]) in held:
+                message = _("Registered already: the same sender, number and date.")
+                plan.refused.append(Refusal(entry.row, message))
+            else:
+                kept.append(entry)
+        plan.ready = kept
+
+    def _write(self, session, actor, ordered: list[Entry], kinds: dict, progress) -> None:
+        """The whole book at once: the rows and their search index written in batches,
+        numbers and duplicates checked again inside the transaction (someone may have
+        registered a letter since the dry run)."""
+        model = IncomingDocument
+        periods = {entry.values["period"] for entry in ordered}
+        taken = set(
+            session.execute(
+                select(model.period, model.seq).where(model.series == "", model.period.in_(periods))
+            )
         )
+        highest: dict[int, int] = {}
+        for period, seq in taken:
+            highest[period] = max(highest.get(period, 0), seq)
+        days = [entry.values["doc_date"] for entry in ordered]
+        held = _letters(session, min(days), max(days)) if days else set()
+        names = {
+            name: key for name, key in session.execute(select(Correspondent.name, Correspondent.id))
+        }
+        next_id = (session.scalar(select(func.max(model.id))) or 0) + 1
+        stamps = new_stamps(actor)
+        rows, index_rows = [], []
+        for done, entry in enumerate(ordered, start=1):
+            values, period = entry.values, entry.values["period"]
+            seq = entry.seq if entry.seq is not None else highest.get(period, 0) + 1
+            if (period, seq) in taken:
+                message = _("Number {number} is taken in this period.").format(number=seq)
+                raise self._refused(entry, ValidationError({"seq": message}))
+            if (values["sender"], values["doc_number"], values["doc_date"]) in held:
+                message = _("Registered already: the same sender, number and date.")
+                raise self._refused(entry, ValidationError({"doc_number": message}))
+            taken.add((period, seq))
+            highest[period] = max(highest.get(period, 0), seq)
+            if values["sender"] not in names:
+                names[values["sender"]] = correspondent_id(session, values["sender"])
+            row = incoming_row(
+                values,
+                period=period,
+                seq=seq,
+                sender_id=names[values["sender"]],
+                kind_id=kinds.get(search_key(entry.kind)),
+                pages=values["pages"],
+                urgency=values["urgency"],
+                secrecy=values["secrecy"],
+            )
+            rows.append({"id": next_id, **row, **stamps})
+            texts = index_texts(
+                secrecy=values["secrecy"], numbers=[str(seq)], words=index_words(values)
+            )
+            index_rows.append({"id": next_id, **texts})
+            next_id += 1
+            if len(rows) == BATCH or done == len(ordered):
+                session.execute(insert(model), rows)
+                session.execute(insert_statement("incoming"), index_rows)
+                rows, index_rows = [], []
+                if progress is not None and not progress(done, len(ordered)):
+                    raise InterruptedError
+
+
+def _letters(session, first: date, last: date) -> set[tuple]:
+    """(sender, number, date) of the letters registered between two dates."""
+    found = session.execute(
+        select(Correspondent.name, IncomingDocument.doc_number, IncomingDocument.doc_date)
+        .join(Correspondent, Correspondent.id == IncomingDocument.sender_id)
+        .where(IncomingDocument.doc_date.between(first, last))
+    )
+    return {tuple(row) for row in found}
 
 
 def _recipients(value) -> list[str]:

@@ -85,14 +85,52 @@ def find_duplicate(session: Session, *, sender: str, doc_number: str, doc_date: 
 
 
 def _index(session: Session, doc: IncomingDocument, sender: str) -> None:
+    words = {"doc_number": doc.doc_number, "sender": sender}
     index_document(
         session,
         "incoming",
         doc_id=doc.id,
         secrecy=doc.secrecy,
         numbers=[str(doc.seq)],
-        words=[doc.doc_number, sender, doc.subject, doc.notes],
+        words=index_words({**words, "subject": doc.subject, "notes": doc.notes}),
     )
+
+
+def incoming_row(
+    values: dict,
+    *,
+    period: int,
+    seq: int,
+    sender_id: int,
+    kind_id: int | None,
+    pages: int | None,
+    urgency: int,
+    secrecy: int,
+) -> dict:
+    """The columns of a new entry: one typed, or each row of an imported book at once."""
+    return dict(
+        period=period,
+        series="",
+        seq=seq,
+        received_at=values["received_at"],
+        sender_id=sender_id,
+        doc_number=values["doc_number"],
+        doc_date=values["doc_date"],
+        kind_id=kind_id,
+        subject=values["subject"],
+        subject_sort=sort_or_blank(values["subject"], secrecy),
+        party_sort=sort_or_blank(values["sender"], secrecy),
+        pages=pages,
+        urgency=urgency,
+        secrecy=secrecy,
+        notes=values["notes"],
+        status=RECEIVED,
+    )
+
+
+def index_words(values: dict) -> list[str]:
+    """What the search index holds of an entry beside its number."""
+    return [values["doc_number"], values["sender"], values["subject"], values["notes"]]
 
 
 def register_incoming(
@@ -156,16 +194,12 @@ def insert_incoming(
     secrecy: int,
     seq: int | None,
     allow_duplicate: bool = False,
-    audited: bool = True,
-    period: int | None = None,
 ) -> IncomingDocument:
     """Number and save an entry whose fields ``check_incoming`` passed, inside the caller's
-    transaction (one entry typed, or every row of an imported register at once). An
-    import is audited as one row, so it passes ``audited=False``."""
+    transaction."""
     check = Checker()
     received_at, doc_date = values["received_at"], values["doc_date"]
-    if period is None:
-        period = load_rules(session).period_of(received_at.date())
+    period = load_rules(session).period_of(received_at.date())
     if seq is None:
         seq = next_seq(session, IncomingDocument, period=period, series="")
     elif seq_taken(session, IncomingDocument, period=period, series="", seq=seq):
@@ -183,37 +217,30 @@ def insert_incoming(
                 earlier.id,
             )
     doc = IncomingDocument(
-        period=period,
-        series="",
-        seq=seq,
-        received_at=received_at,
-        sender_id=correspondent_id(session, values["sender"]),
-        doc_number=values["doc_number"],
-        doc_date=doc_date,
-        kind_id=kind_id,
-        subject=values["subject"],
-        subject_sort=sort_or_blank(values["subject"], secrecy),
-        party_sort=sort_or_blank(values["sender"], secrecy),
-        pages=pages,
-        urgency=urgency,
-        secrecy=secrecy,
-        notes=values["notes"],
-        status=RECEIVED,
+        **incoming_row(
+            values,
+            period=period,
+            seq=seq,
+            sender_id=correspondent_id(session, values["sender"]),
+            kind_id=kind_id,
+            pages=pages,
+            urgency=urgency,
+            secrecy=secrecy,
+        )
     )
     stamp(doc, actor, created=True)
     session.add(doc)
     session.flush()
     _index(session, doc, values["sender"])
-    if audited:
-        audit.record(
-            session,
-            actor=actor,
-            action="create",
-            entity=ENTITY,
-            entity_id=doc.id,
-            area=AREA_KEY,
-            new=snapshot(session, doc, FIELDS),
-        )
+    audit.record(
+        session,
+        actor=actor,
+        action="create",
+        entity=ENTITY,
+        entity_id=doc.id,
+        area=AREA_KEY,
+        new=snapshot(session, doc, FIELDS),
+    )
     return doc
 
 

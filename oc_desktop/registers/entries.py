@@ -19,6 +19,12 @@ def stamp(entry, actor: Actor, *, created: bool) -> None:
     entry.updated_at, entry.updated_by = now, actor.user_id
 
 
+def new_stamps(actor: Actor) -> dict:
+    """The stamps of entries written at once (an imported book), as columns."""
+    now = utcnow()
+    return dict(created_at=now, created_by=actor.user_id, updated_at=now, updated_by=actor.user_id)
+
+
 def record_change(
     session,
     *,

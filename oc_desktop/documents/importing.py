@@ -335,7 +335,7 @@ class IncomingImporter(_Register):
             index_rows.append({"id": next_id, **texts})
             next_id += 1
             if len(rows) == BATCH or done == len(ordered):
-                session.execute(insert(model), rows)
+                session.execute(insert(model.__table__), rows)  # Core: no ORM per row
                 session.execute(insert_statement("incoming"), index_rows)
                 rows, index_rows = [], []
                 if progress is not None and not progress(done, len(ordered)):

@@ -25,6 +25,9 @@ from oc_desktop.models.db import Database
 from oc_desktop.security import Actor, require_write
 
 PREVIEW_ROWS = 30
+#: rows whose dates decide whether the day-month order is open (a later row that does not
+#: fit the order chosen is refused by the dry run, with its row number)
+DATE_SAMPLE = 2_000
 Progress = Callable[[int, int], bool]
 
 
@@ -82,7 +85,7 @@ def _orders(source: Source, choices: Choices, fields: Sequence[ImportField]) -> 
     dated = [column for column, key in choices.mapping.items() if _field(fields, key).date]
     values = (
         record_cells[column]
-        for number, record_cells in source.rows(choices.sheet)
+        for number, record_cells in islice(source.rows(choices.sheet), DATE_SAMPLE)
         if number > choices.header_row
         for column in dated
         if column < len(record_cells)

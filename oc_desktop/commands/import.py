@@ -2,8 +2,10 @@
 """`oc-desktop import REGISTER --from FILE`: an old Excel, ODS or CSV register brought in,
 all rows or none. ``--dry-run`` only says what would be added and which rows are refused
 (with their row numbers and why); refused rows make the command exit non-zero. The
-mapping of columns is guessed from the headers or read from ``--mapping`` (the JSON the
-window saves). Kinds and names the lists lack are added and named."""
+mapping of columns is guessed from the headers or read from ``--mapping``, a JSON file
+naming each header's field: ``{"columns": {"ລ/ດ": "seq", "ຈາກ": "sender"}, "date_order":
+"dmy"}`` (the window keeps the same shape in its settings). Kinds and names the lists
+lack are added and named."""
 
 import argparse
 from pathlib import Path

@@ -1,6 +1,7 @@
 """Bringing old registers in: a workbook laid out as clerks keep them, the dry run's
 refusals, all or nothing, and a register exported and imported into an empty folder."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import openpyxl
@@ -57,8 +58,6 @@ def plan_for(db, path, **choices):
     preview = importing.preview(source, None, register("incoming").fields)
     chosen = preview.choices
     if choices:
-        from dataclasses import replace
-
         chosen = replace(chosen, **choices)
     return preview, importing.dry_run(
         db, actor=CLERK_, register=register("incoming"), source=source, choices=chosen
@@ -208,3 +207,24 @@ def test_exported_and_imported_into_an_empty_folder_holds_the_same_entries(db, t
             assert session.scalar(select(func.count()).select_from(OutgoingDocument)) == 5
     finally:
         other.close()
+
+
+def test_a_kept_mapping_follows_its_headers_into_next_years_book(db, tmp_path):
+    path = old_book(tmp_path / "2025.xlsx", GOOD)
+    preview = importing.preview(open_source(path), None, register("incoming").fields)
+    # The clerk maps a header no guess knows ("ຫົວຂໍ້") to the subject; next year's book
+    # has it, and its columns in another order.
+    headers = [*HEADERS[:6], "ຫົວຂໍ້", HEADERS[7]]
+    mapping = {**preview.choices.mapping, 6: "subject"}
+    kept = importing.mapping_to_json(headers, replace(preview.choices, mapping=mapping))
+    book = openpyxl.Workbook()
+    book.active.append(["ຫົວຂໍ້", "ຈາກ", "ວັນທີຮັບ", "ລົງວັນທີ", "ເລກທີ"])
+    book.active.append(["ບົດລາຍງານ", "ພະແນກ", "06.01.2026", "05.01.2026", "1/ກ"])
+    book.save(tmp_path / "2026.xlsx")
+    later = importing.preview(
+        open_source(tmp_path / "2026.xlsx"), None, register("incoming").fields
+    )
+    choices = importing.mapping_from_json(kept, later)
+    assert choices.mapping == {
+        0: "subject", 1: "sender", 2: "received_at", 3: "doc_date", 4: "doc_number"
+    }  # fmt: skip

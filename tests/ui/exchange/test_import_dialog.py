@@ -49,6 +49,9 @@ def test_a_clerk_checks_sees_refusals_fixes_the_mapping_and_imports(
     assert dialog.header_row.value() == 3
     assert dialog.fields["subject"].currentData() == 6  # guessed from ເລື່ອງ
     assert dialog.table.item(3, 1).text() == "06.01.2025"
+    needed = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    assert needed.width() <= 1366 and needed.height() <= 728 - 40  # a 1366×768 office screen
+    assert dialog.width() <= 1366 and dialog.height() <= 728 - 40
 
     with qtbot.waitSignal(dialog.refused.model().rowsInserted, timeout=10_000):
         dialog.check_button.click()

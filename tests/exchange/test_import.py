@@ -228,3 +228,17 @@ def test_a_kept_mapping_follows_its_headers_into_next_years_book(db, tmp_path):
     assert choices.mapping == {
         0: "subject", 1: "sender", 2: "received_at", 3: "doc_date", 4: "doc_number"
     }  # fmt: skip
+
+
+def test_cancel_during_the_import_leaves_nothing(db, tmp_path):
+    ensure_kinds(db)
+    path = old_book(tmp_path / "old.xlsx", GOOD)
+    _preview, plan = plan_for(db, path)
+    with pytest.raises(InterruptedError):
+        importing.run_import(
+            db, actor=CLERK_, register=register("incoming"), plan=plan, source=path,
+            add_new_names=True, progress=lambda done, total: False,
+        )  # fmt: skip
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(IncomingDocument)) == 0
+    assert "ບົດບັນທຶກ" not in [k.name for k in list_kinds(db)]

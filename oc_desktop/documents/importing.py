@@ -112,7 +112,8 @@ class _Lists:
     def __init__(self, session, model) -> None:
         self.kinds = _kinds(session)
         self.names = set(session.scalars(select(Correspondent.name)))
-        self.taken = set(session.execute(select(model.period, model.series, model.seq)))
+        self.session, self.model = session, model
+        self.taken: dict[tuple[int, str], set[int]] = {}  # read a period at a time
         self.rules = load_rules(session)
         self.new_kinds: dict[str, str] = {}
         self.new_names: dict[str, None] = {}
@@ -133,9 +134,14 @@ class _Lists:
         """Whether the number is free (and now taken by this row)."""
         if seq is None:
             return True
-        if (period, series, seq) in self.taken:
+        given = self.taken.get((period, series))
+        if given is None:
+            model = self.model
+            numbers = select(model.seq).where(model.period == period, model.series == series)
+            given = self.taken[(period, series)] = set(self.session.scalars(numbers))
+        if seq in given:
             return False
-        self.taken.add((period, series, seq))
+        given.add(seq)
         return True
 
 

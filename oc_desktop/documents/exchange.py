@@ -2,8 +2,9 @@
 old register's columns map to, and how a view is asked for from the command line.
 
 The columns are the tab's, in the tab's order, with real values: arrival as a date and
-time, dates as dates, the running number as an integer. A secret entry's hidden fields
-are written as the screen shows them (—); an empty field stays an empty cell.
+time, dates as dates, the running number as an integer. Of a secret entry its reader may
+not read, the file keeps the number, the date, the kind and the secrecy (as a printed
+book does); the rest is written —. An empty field stays an empty cell.
 """
 
 from datetime import date
@@ -34,12 +35,14 @@ def incoming_columns() -> list[ExportColumn]:
         ExportColumn(N_("Sender"), _open(lambda r: r.party), OFFICE),
         ExportColumn(N_("Subject"), _open(lambda r: r.subject), SUBJECT),
         ExportColumn(N_("Doc. number"), _open(lambda r: r.doc_number), "0000/ຄອສພຂ"),
-        ExportColumn(N_("Doc. date"), lambda r: r.doc_date, DATE),
+        ExportColumn(N_("Doc. date"), _open(lambda r: r.doc_date), DATE),
         ExportColumn(N_("Kind"), lambda r: r.kind or "", "ໜັງສືສະເໜີ"),
-        ExportColumn(N_("Urgency"), lambda r: terms.urgency(r.urgency), "ດ່ວນທີ່ສຸດ"),
+        ExportColumn(N_("Urgency"), _open(lambda r: terms.urgency(r.urgency)), "ດ່ວນທີ່ສຸດ"),
         ExportColumn(N_("Secrecy"), lambda r: terms.secrecy(r.secrecy), "ລັບສຸດຍອດ"),
-        ExportColumn(N_("Status"), lambda r: _void_or(r, terms.status(r.status)), "ກຳລັງດຳເນີນ"),
-        ExportColumn(N_("Deadline"), lambda r: r.due_date, DATE),
+        ExportColumn(
+            N_("Status"), _open(lambda r: _void_or(r, terms.status(r.status))), "ກຳລັງດຳເນີນ"
+        ),
+        ExportColumn(N_("Deadline"), _open(lambda r: r.due_date), DATE),
     ]
 
 
@@ -50,9 +53,9 @@ def outgoing_columns() -> list[ExportColumn]:
         ExportColumn(N_("Recipients"), _open(lambda r: r.party), OFFICE + ", ຫ້ອງການ"),
         ExportColumn(N_("Subject"), _open(lambda r: r.subject), SUBJECT),
         ExportColumn(N_("Kind"), lambda r: r.kind or "", "ໜັງສືສະເໜີ"),
-        ExportColumn(N_("Urgency"), lambda r: terms.urgency(r.urgency), "ດ່ວນທີ່ສຸດ"),
+        ExportColumn(N_("Urgency"), _open(lambda r: terms.urgency(r.urgency)), "ດ່ວນທີ່ສຸດ"),
         ExportColumn(N_("Secrecy"), lambda r: terms.secrecy(r.secrecy), "ລັບສຸດຍອດ"),
-        ExportColumn(N_("Sent on"), lambda r: _void_or(r, r.sent_on), DATE),
+        ExportColumn(N_("Sent on"), _open(lambda r: _void_or(r, r.sent_on)), DATE),
     ]
 
 

@@ -76,8 +76,8 @@ def test_xlsx_holds_the_view_in_its_order_with_real_dates_and_the_secret_hidden(
     assert sheet["F2"].value == datetime(2026, 3, 2) and sheet["F2"].number_format == "dd.mm.yyyy"
     secret = rows[2]
     assert secret[0] == 2 and secret[1] == datetime(2026, 3, 5, 9, 30)
-    assert secret[2] == secret[3] == secret[4] == "—"
-    assert secret[6] == register_with_a_secret.name  # the kind stays
+    assert secret[2] == secret[3] == secret[4] == secret[5] == secret[7] == secret[9] == "—"
+    assert secret[6] == register_with_a_secret.name  # the number, date and kind stay
     assert SECRET_SUBJECT not in str(rows)
     width = sheet.column_dimensions["D"].width
     assert width > sheet.column_dimensions["A"].width  # the subject gets room

@@ -49,3 +49,29 @@ def test_ctrl_e_exports_the_view_as_searched_and_sorted(make_window, actor, db, 
     assert [str(row[0]) for row in rows] == shown
     assert all(row[2] == "ພະແນກພາຍໃນແຂວງ" for row in rows)
     assert tab.export_button.text().startswith("ສົ່ງອອກ")
+
+
+def test_a_tab_that_declares_nothing_exports_its_columns_as_shown(
+    make_window, actor, db, qtbot, tmp_path
+):
+    from oc_desktop.ui.audit.tab import AuditTab
+
+    _fill(db, count=3)
+    window = make_window(actor)
+    tab = window.tab_for(AuditTab)
+    window.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    settled(qtbot, tab)
+    shown = [
+        [tab.model.index(r, c).data() for c in range(tab.model.columnCount())]
+        for r in range(tab.model.rowCount())
+    ]
+    assert tab.export_button.isVisible()
+    exporter = tab.export_view()
+    out = tmp_path / "trail.csv"
+    with qtbot.waitSignal(tab.status_message, timeout=10_000):
+        exporter.file_dialog.fileSelected.emit(str(out))
+    text = out.read_text(encoding="utf-8-sig")
+    lines = [line.split(",")[0] for line in text.splitlines()[1:]]
+    assert lines == [row[0] for row in shown]
+    assert text.splitlines()[0].startswith(tab.model.headerData(0, Qt.Orientation.Horizontal))

@@ -1,10 +1,12 @@
-"""A form dialog for one named operation: Enter saves, Esc cancels, errors at the field."""
+"""A form dialog for one named operation: Enter saves, Esc cancels (asking first when
+something was typed), errors at the field."""
 
 from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtWidgets import (
     QDialog,
+    QMessageBox,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
 from oc_desktop.formatting import InputError, format_date, parse_date
 from oc_desktop.i18n import _
 from oc_desktop.laotext import to_arabic_digits
-from oc_desktop.ui.common.forms import FormRows
+from oc_desktop.ui.common.forms import FormRows, typed
 from oc_desktop.validation import ValidationError
 
 
@@ -53,6 +55,26 @@ class EntryDialog(QDialog):
         layout.addWidget(self.buttons)
         self.result_id: int | None = None
         self._input_errors: dict[str, str] = {}
+        self._as_opened: tuple | None = None
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._as_opened is None:
+            self._as_opened = typed(self)  # the fields as the form opened, filled or not
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close: ask before what was typed is thrown away."""
+        if self._as_opened is not None and typed(self) != self._as_opened:
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                _("Close the form and throw away what you typed?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def read(self, key: str, reader: Callable[[], object]):
         """A field's value, or None with its message kept for the field."""

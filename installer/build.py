@@ -41,7 +41,19 @@ def build(dist: Path, work: Path) -> Path:
         cwd=ROOT,
         check=True,
     )
-    return dist / f"oc-desktop-{rules.project()['version']}"
+    return dist / rules.folder_name()
+
+
+def iscc_defines(dist: Path) -> list[str]:
+    """What windows.iss is told: names and version from the same place as the spec's."""
+    return [
+        f"/DAppName={rules.APP_NAME}",
+        f"/DAppVersion={rules.project()['version']}",
+        f"/DDistDir={dist / rules.folder_name()}",
+        f"/DWindowExe={rules.WINDOW_PROGRAM}.exe",
+        f"/DConsoleExe={rules.CONSOLE_PROGRAM}.exe",
+        f"/DOutputDir={dist}",
+    ]
 
 
 def make_installer(dist: Path) -> None:
@@ -49,11 +61,7 @@ def make_installer(dist: Path) -> None:
     if not iscc:
         print("Inno Setup (ISCC) not found: the program folder is in dist/, no installer made.")
         return
-    version = rules.project()["version"]
-    subprocess.run(
-        [iscc, f"/DAppVersion={version}", f"/DDistDir={dist}", str(HERE / "windows.iss")],
-        check=True,
-    )
+    subprocess.run([iscc, *iscc_defines(dist), str(HERE / "windows.iss")], check=True)
 
 
 def main() -> None:

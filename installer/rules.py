@@ -21,6 +21,7 @@ oc_desktop.spec reads these; tests/installer/ checks them. The rules:
   them from the folder), never a ``__pycache__``; the fonts with their licences.
 """
 
+import functools
 import importlib.util
 import re
 import sys
@@ -33,6 +34,11 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "oc_desktop"
+APP_NAME = "OC Desktop"  # as ui/app.py names the application (and so its data folder)
+#: the window's program (no console on Windows) and, on Windows, its console twin
+#: for the commands; on Linux one program does both
+WINDOW_PROGRAM = APP_NAME
+CONSOLE_PROGRAM = "oc-desktop"
 QT_DISTRIBUTIONS = {"pyside6", "pyside6-essentials", "pyside6-addons", "shiboken6"}
 #: never useful at run time, whatever pulls them in
 ALWAYS_EXCLUDED = ["tkinter", "_tkinter", "PyInstaller", "pip", "setuptools", "pkg_resources"]
@@ -52,6 +58,11 @@ DATA_EXCLUDES = [
 
 def project() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+
+
+def folder_name() -> str:
+    """The program folder PyInstaller makes in dist/ (and Inno Setup installs)."""
+    return f"{CONSOLE_PROGRAM}-{project()['version']}"
 
 
 def _closure(requirements: list[str]) -> set[str]:
@@ -84,11 +95,16 @@ def dev_distributions() -> set[str]:
     return _closure(dev) - runtime_distributions()
 
 
+@functools.cache
+def _owners() -> dict[str, list[str]]:
+    return metadata.packages_distributions()
+
+
 def import_names(distribution: str) -> list[str]:
     """Top-level import names a distribution installs (packages and single modules)."""
     names = {
         name
-        for name, owners in metadata.packages_distributions().items()
+        for name, owners in _owners().items()
         if distribution in {canonicalize_name(owner) for owner in owners}
     }
     return sorted(name for name in names if name.isidentifier())
@@ -114,7 +130,9 @@ def unused_qt_modules() -> list[str]:
 
 def excluded_modules() -> list[str]:
     dev = [name for dist in sorted(dev_distributions()) for name in import_names(dist)]
-    return sorted(set(ALWAYS_EXCLUDED + PILLOW_EXTRAS + dev + unused_qt_modules()))
+    return sorted(
+        set(ALWAYS_EXCLUDED + PILLOW_EXTRAS + MODULES_LEFT_OUT + dev + unused_qt_modules())
+    )
 
 
 def languages() -> tuple[str, ...]:
@@ -157,19 +175,68 @@ PILLOW_EXTRAS = ["PIL._avif", "PIL._webp", "PIL._imagingcms", "PIL._imagingtk", 
 #: Windows: Mesa's software OpenGL, for Qt Quick on PCs without a GPU driver; widgets
 #: never use it
 WINDOWS_BINARIES_EXCLUDED = {"opengl32sw.dll"}
+#: Linux: Qt plugins a desktop with X11 (or XWayland) does not load: platforms for embedded
+#: boards without a window system, their input plugins (evdev, libinput, TUIO touch over
+#: the network, the one user of QtNetwork) and Wayland's own client (XWayland runs the
+#: xcb platform). Office PCs run Windows; the Linux bundle is for trying the program.
+QT_PLUGINS_LEFT_OUT = re.compile(
+    r"plugins/(egldeviceintegrations|generic|wayland-[\w-]+)/|"
+    r"plugins/platforms/libq(eglfs|linuxfb|vnc|minimalegl|vkkhrdisplay|wayland)",
+    re.IGNORECASE,
+)
+#: East Asian legacy codecs (Shift JIS, GB 2312, Big5...): our text is UTF-8
+MODULES_LEFT_OUT = [
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_iso2022",
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_tw",
+]
+#: Linux: the operating system's libraries (X11/xcb, fontconfig, CUPS, GLib, OpenSSL...)
+#: are left to the system, as Windows' own DLLs are on Windows; SQLite is the exception,
+#: since the data file's format and full-text search depend on its version.
+SYSTEM_LIBRARIES_KEPT = ["libsqlite3*"]
 
 
 def keep_data(target: str) -> bool:
     """Whether a data file bound for ``target`` (a path inside the bundle) goes in."""
     parts = Path(target).parts
-    if "__pycache__" in parts:
+    if "__pycache__" in parts or not keep_binary(target):
         return False
+    if parts[0].endswith(".dist-info") and parts[-1] == "RECORD":
+        return False  # the wheel's file list with hashes, meaningless in a bundle
     keeps = TRIMS.get(parts[0])
     return keeps is None or keeps("/".join(parts[1:]))
 
 
 def keep_binary(target: str) -> bool:
-    return Path(target).name.lower() not in WINDOWS_BINARIES_EXCLUDED
+    if Path(target).name.lower() in WINDOWS_BINARIES_EXCLUDED:
+        return False
+    return not QT_PLUGINS_LEFT_OUT.search(Path(target).as_posix())
+
+
+QT_LIBRARY = re.compile(r"^(lib)?Qt6\w+(\.so\.6|\.dll|\.dylib)$", re.IGNORECASE)
+
+
+def without_unneeded_qt_libraries(binaries: list) -> list:
+    """Qt libraries no kept binary links to (say QtNetwork, once the TUIO plugin is left
+    out) go too: followed from every other binary through the libraries each one needs."""
+    from PyInstaller.depend import bindepend
+
+    def key(target: str) -> str:
+        return Path(target).name.lower()
+
+    qt = {key(dest): src for dest, src, _kind in binaries if QT_LIBRARY.match(Path(dest).name)}
+    pending = [src for dest, src, _kind in binaries if key(dest) not in qt]
+    needed: set[str] = set()
+    while pending:
+        for name, _path in bindepend.get_imports(pending.pop()):
+            name = key(name)
+            if name in qt and name not in needed:
+                needed.add(name)
+                pending.append(qt[name])
+    return [entry for entry in binaries if key(entry[0]) not in qt or key(entry[0]) in needed]
 
 
 def dependency_datas() -> list[tuple[str, str]]:
@@ -218,3 +285,18 @@ def own_modules() -> list[str]:
     return collect_submodules(
         PACKAGE, filter=lambda name: not name.startswith(f"{PACKAGE}.migrations.")
     )
+
+
+def without_dangling_links(binaries: list, datas: list) -> tuple[list, list]:
+    """PyInstaller links libraries into the top folder; a link to one left out goes too."""
+    there = {Path(dest).as_posix() for dest, _src, kind in binaries + datas if kind != "SYMLINK"}
+
+    def keep(entry) -> bool:
+        dest, target, kind = entry
+        return (
+            kind != "SYMLINK"
+            or (Path(dest).parent / target).as_posix() in there
+            or (Path(target).as_posix() in there)
+        )
+
+    return [e for e in binaries if keep(e)], [e for e in datas if keep(e)]

@@ -3,7 +3,8 @@
 One build per session (the ``bundle`` fixture), moved away from where it was built and run
 with a bare environment (no PYTHONPATH, no virtualenv, a new home, the source tree on no
 path). On Linux every run is traced with strace, and a run fails if the program so much as
-looks at a file in the source tree or in the Python it was built with.
+looks at a file in the source tree or in the Python it was built with; as root (CI), the
+source tree is also hidden from it behind an empty folder.
 """
 
 import os
@@ -38,6 +39,18 @@ FORBIDDEN = sorted(
     {str(ROOT), sys.prefix, sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"]}
 )
 PASSWORD_ENV = "OC_SMOKE_BACKUP_PASSWORD"
+
+
+def _can_hide_the_tree() -> bool:
+    """Root on Linux can run the program in a mount namespace where the source tree is an
+    empty folder: the tree is then not merely unused but absent."""
+    if sys.platform != "linux" or os.geteuid() != 0 or not shutil.which("unshare"):
+        return False
+    probe = ["unshare", "-m", "sh", "-c", 'mount -t tmpfs none "$1"', "sh", str(ROOT)]
+    return subprocess.run(probe, capture_output=True).returncode == 0
+
+
+HIDE = _can_hide_the_tree()
 
 
 @dataclass
@@ -118,8 +131,11 @@ def run(bundle: Bundle, *args: str, timeout: float = 180, **env: str) -> Run:
     command = [str(bundle.program), *args]
     trace = bundle.scratch / f"trace-{time.monotonic_ns()}.txt"
     if TRACE:
-        command = ["strace", "-f", "-qq", "-s", "4096", "-e", "trace=%file", "-o", str(trace)]
-        command += [str(bundle.program), *args]
+        strace = ["strace", "-f", "-qq", "-s", "4096", "-e", "trace=%file", "-o", str(trace)]
+        command = strace + command
+    if HIDE:
+        hide = 'mount -t tmpfs none "$1" && shift && exec "$@"'
+        command = ["unshare", "-m", "sh", "-c", hide, "sh", str(ROOT), *command]
     (bundle.scratch / "home" / "runtime").mkdir(mode=0o700, exist_ok=True)
     result = subprocess.run(
         command,
@@ -247,3 +263,64 @@ def test_the_trace_catches_a_look_at_the_source_tree(bundle):
         pytest.skip("strace traces only on Linux")
     with pytest.raises(AssertionError, match="looked outside itself"):
         run(bundle, "verify", "--data-dir", str(ROOT / "no-such-folder"))
+
+
+def bundled_modules(bundle: Bundle) -> set[str]:
+    """Names of the Python modules in the program's archive."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    return set(CArchiveReader(str(bundle.program)).open_embedded_archive("PYZ.pyz").toc)
+
+
+def test_bundle_is_lean_and_holds_what_the_program_loads(bundle):
+    internal = bundle.folder / "_internal"
+    files = [p for p in bundle.folder.rglob("*") if p.is_file() and not p.is_symlink()]
+    size = sum(p.stat().st_size for p in files)
+    print(
+        f"bundle: {size / 1e6:.1f} MB in {len(files)} files, built in {bundle.build_seconds:.0f} s"
+    )
+    assert size < LIMIT_MB * 1_000_000
+    assert not [p for p in bundle.folder.rglob("*") if p.is_symlink() and not p.exists()]
+
+    # Ours: every module; compiled catalogs only; migrations as source; no __pycache__.
+    modules = bundled_modules(bundle)
+    sources = {
+        ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for p in (ROOT / "oc_desktop").rglob("*.py")
+        if "migrations" not in p.parts
+    }
+    assert not sources - modules
+    assert not list(bundle.folder.rglob("__pycache__"))
+    assert not list(internal.rglob("*.po")) and not list(internal.rglob("*.pot"))
+    for language in i18n.LANGUAGES:
+        assert (
+            internal / "oc_desktop" / "locale" / language / "LC_MESSAGES" / "oc_desktop.mo"
+        ).is_file()
+    migrations = ROOT / "oc_desktop" / "migrations" / "versions"
+    bundled = internal / "oc_desktop" / "migrations" / "versions"
+    assert sorted(p.name for p in bundled.glob("*.py")) == sorted(
+        p.name for p in migrations.glob("*.py")
+    )
+    fonts = ROOT / "resources" / "fonts"
+    assert sorted(p.name for p in (internal / "resources" / "fonts").iterdir()) == sorted(
+        p.name for p in fonts.iterdir()
+    )
+
+    # Dependencies' data, collected by rule.
+    assert list((internal / "pyuca").glob("allkeys-*.txt"))
+    assert (internal / "babel" / "locale-data" / "lo.dat").is_file()
+    assert list((internal / "reportlab").rglob("*"))
+    assert list((internal / "pypdfium2_raw").glob("*pdfium*"))
+    for kind in ("platforms", "imageformats", "printsupport"):
+        assert list((internal / "PySide6" / "Qt" / "plugins" / kind).iterdir()), kind
+    assert not (internal / "PySide6" / "Qt" / "translations").exists()
+
+    # Only the Qt modules we use; no test or dev package.
+    qt = {p.name.split(".")[0] for p in (internal / "PySide6").glob("Qt*") if p.is_file()}
+    assert qt == rules.used_qt_modules()
+    assert not {m for m in modules if m.startswith("PySide6.Qt")} - {
+        f"PySide6.{name}" for name in qt
+    }
+    dev = {"pytest", "_pytest", "pytestqt", "PyInstaller", "ruff", "pdfminer", "pip", "setuptools"}
+    assert not {m.split(".")[0] for m in modules} & dev
+    assert not {p.name for p in internal.iterdir()} & dev

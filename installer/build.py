@@ -29,7 +29,6 @@ def build(dist: Path, work: Path) -> Path:
             "-m",
             "PyInstaller",
             "--noconfirm",
-            "--clean",
             "--log-level",
             "WARN",
             "--distpath",

@@ -123,8 +123,11 @@ def unused_qt_modules() -> list[str]:
     import PySide6
 
     folder = Path(PySide6.__file__).parent
-    present = {path.name.split(".")[0] for path in folder.glob("Qt*") if path.is_file()}
-    present.discard("QtAsyncio")
+    present = {
+        path.name.split(".")[0]
+        for path in folder.glob("Qt*")
+        if path.is_file() and path.suffix in {".so", ".pyd"}
+    }
     return sorted(f"PySide6.{name}" for name in present - used_qt_modules())
 
 
@@ -162,8 +165,9 @@ def _pyuca_keeps(relative: str) -> bool:
 
 
 def _qt_keeps(relative: str) -> bool:
-    """Qt's own translations are not used: Qt's texts come from our catalogs."""
-    return not relative.startswith("Qt/translations/")
+    """Qt's own translations are not used: Qt's texts come from our catalogs.
+    (PySide6/Qt/translations on Linux, PySide6/translations on Windows.)"""
+    return "translations" not in relative.split("/")[:2]
 
 
 #: top-level folder in the bundle -> which of its data files (relative to it) to keep

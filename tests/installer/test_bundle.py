@@ -123,6 +123,11 @@ def bare_environment(bundle: Bundle, **extra: str) -> dict[str, str]:
     }
     if sys.platform == "win32":
         env.update({k: v for k, v in os.environ.items() if k.upper() in {"SYSTEMROOT", "TEMP"}})
+        env.update(
+            USERPROFILE=str(home),
+            APPDATA=str(home / "AppData" / "Roaming"),
+            LOCALAPPDATA=str(home / "AppData" / "Local"),
+        )
     env.update(extra)
     return env
 
@@ -312,12 +317,17 @@ def test_bundle_is_lean_and_holds_what_the_program_loads(bundle):
     assert (internal / "babel" / "locale-data" / "lo.dat").is_file()
     assert list((internal / "reportlab").rglob("*"))
     assert list((internal / "pypdfium2_raw").glob("*pdfium*"))
+    qt_folder = internal / "PySide6" / ("" if sys.platform == "win32" else "Qt")
     for kind in ("platforms", "imageformats", "printsupport"):
-        assert list((internal / "PySide6" / "Qt" / "plugins" / kind).iterdir()), kind
-    assert not (internal / "PySide6" / "Qt" / "translations").exists()
+        assert list((qt_folder / "plugins" / kind).iterdir()), kind
+    assert not (qt_folder / "translations").exists()
 
     # Only the Qt modules we use; no test or dev package.
-    qt = {p.name.split(".")[0] for p in (internal / "PySide6").glob("Qt*") if p.is_file()}
+    qt = {
+        p.name.split(".")[0]
+        for p in (internal / "PySide6").glob("Qt*")
+        if p.is_file() and p.suffix in {".so", ".pyd"}
+    }
     assert qt == rules.used_qt_modules()
     assert not {m for m in modules if m.startswith("PySide6.Qt")} - {
         f"PySide6.{name}" for name in qt

@@ -42,8 +42,10 @@ CONSOLE_PROGRAM = "oc-desktop"
 QT_DISTRIBUTIONS = {"pyside6", "pyside6-essentials", "pyside6-addons", "shiboken6"}
 #: never useful at run time, whatever pulls them in
 ALWAYS_EXCLUDED = ["tkinter", "_tkinter", "PyInstaller", "pip", "setuptools", "pkg_resources"]
-#: left out of every dependency's data
+#: left out of every dependency's data: type stubs, C sources and headers, tests, and
+#: font sources (ReportLab ships a FontForge .sfd beside the font it built from it)
 DATA_EXCLUDES = [
+    "**/*.sfd",
     "**/__pycache__",
     "**/*.pyi",
     "**/py.typed",

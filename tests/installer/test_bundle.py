@@ -34,9 +34,9 @@ pytestmark = pytest.mark.slow
 TRACE = sys.platform == "linux" and shutil.which("strace") is not None
 LIMIT_MB = 150
 #: where a program built from this tree must never look: the tree itself (and the
-#: virtualenv in it) and the Python installation PyInstaller took the standard library from
+#: virtualenv in it), and the standard library and packages of the Python that built it
 FORBIDDEN = sorted(
-    {str(ROOT), sys.prefix, sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"]}
+    {str(ROOT)} | {sysconfig.get_paths()[key] for key in ("stdlib", "purelib", "platlib")}
 )
 PASSWORD_ENV = "OC_SMOKE_BACKUP_PASSWORD"
 

@@ -34,11 +34,6 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "oc_desktop"
-APP_NAME = "OC Desktop"  # as ui/app.py names the application (and so its data folder)
-#: the window's program (no console on Windows) and, on Windows, its console twin
-#: for the commands; on Linux one program does both
-WINDOW_PROGRAM = APP_NAME
-CONSOLE_PROGRAM = "oc-desktop"
 QT_DISTRIBUTIONS = {"pyside6", "pyside6-essentials", "pyside6-addons", "shiboken6"}
 #: never useful at run time, whatever pulls them in
 ALWAYS_EXCLUDED = ["tkinter", "_tkinter", "PyInstaller", "pip", "setuptools", "pkg_resources"]
@@ -60,6 +55,13 @@ DATA_EXCLUDES = [
 
 def project() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+
+
+APP_NAME = "OC Desktop"  # as ui/app.py names the application (and so its data folder)
+#: the window's program (no console on Windows) and, on Windows, its console twin for
+#: the commands, named as pyproject.toml names the command; on Linux one program does both
+WINDOW_PROGRAM = APP_NAME
+CONSOLE_PROGRAM = next(iter(project()["scripts"]))
 
 
 def folder_name() -> str:

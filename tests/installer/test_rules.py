@@ -90,6 +90,7 @@ def test_the_windows_installer_follows_the_spec():
     from oc_desktop.ui.app import APP_NAME
 
     assert rules.APP_NAME == APP_NAME  # Qt names the data folder after it
+    assert rules.CONSOLE_PROGRAM == "oc-desktop" == rules.project()["name"]
     script = (ROOT / "installer" / "windows.iss").read_text("utf-8")
     defines = build.iscc_defines(Path("dist"))
     for define in defines:

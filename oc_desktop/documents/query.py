@@ -23,7 +23,7 @@ from sqlalchemy import (
     type_coerce,
 )
 
-from oc_desktop.laotext import search_key
+from oc_desktop.laotext import search_words
 from oc_desktop.models import (
     Correspondent,
     DocumentKind,
@@ -122,12 +122,13 @@ def order_of(query: "RegisterQuery") -> Order:
     return Order((*columns, model.id), descending=query.descending)
 
 
-def _index_hits(register: str, needle: str, column: str | None):
-    """Rowids the trigram index finds for a fragment of three characters or more."""
+def _index_hits(register: str, needle: str | list[str], column: str | None):
+    """Rowids the trigram index finds holding every fragment (three characters or more)."""
     fts = SEARCH_TABLES[register]
-    phrase = '"' + needle.replace('"', '""') + '"'
+    needles = [needle] if isinstance(needle, str) else needle
+    phrases = ['"' + n.replace('"', '""') + '"' for n in needles]
     name = f"q_{column or 'any'}"
-    value = phrase if column is None else f"{column} : {phrase}"
+    value = " AND ".join(p if column is None else f"{column} : {p}" for p in phrases)
     return (
         select(literal_column("rowid"))
         .select_from(table(fts))
@@ -194,8 +195,8 @@ def _conditions(session, query: RegisterQuery, actor: Actor, today: date) -> lis
                 model.status.in_(OPEN_STATUSES),
                 model.void_reason.is_(None),
             ]
-    needle = search_key(query.text)
-    if needle:
+    # every word, each in any field, in any order
+    for needle in search_words(query.text):
         conditions.append(_matches(session, query.register, model, actor, needle))
     return conditions
 
@@ -203,21 +204,22 @@ def _conditions(session, query: RegisterQuery, actor: Actor, today: date) -> lis
 def count_rows(db: Database, actor: Actor, query: RegisterQuery, *, today: date, cap=COUNT_CAP):
     """How many rows match, counted up to ``cap`` (the table says "more than" past it)."""
     model = MODELS[query.register]
-    needle = search_key(query.text)
+    needles = search_words(query.text)
     with db.read() as session:
-        if _index_alone(query, actor, needle):
-            # Only the fragment narrows the register: count in the index itself.
+        if _index_alone(query, actor, needles):
+            # Only the words narrow the register: count in the index itself.
             column = "open_text" if actor.clearance <= 0 else None
-            return capped_count(session, _index_hits(query.register, needle, column), cap)
+            return capped_count(session, _index_hits(query.register, needles, column), cap)
         conditions = _conditions(session, query, actor, today)
         return capped_count(session, select(model.id).where(*conditions), cap)
 
 
-def _index_alone(query: RegisterQuery, actor: Actor, needle: str) -> bool:
+def _index_alone(query: RegisterQuery, actor: Actor, needles: list[str]) -> bool:
     unfiltered = replace(query, text="", sort="number", descending=True) == RegisterQuery(
         register=query.register
     )
-    return unfiltered and len(needle) >= 3 and actor.clearance in (0, TOP_SECRET)
+    long_enough = bool(needles) and all(len(n) >= 3 for n in needles)
+    return unfiltered and long_enough and actor.clearance in (0, TOP_SECRET)
 
 
 def fetch_page(

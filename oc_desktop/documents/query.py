@@ -122,12 +122,14 @@ def order_of(query: "RegisterQuery") -> Order:
     return Order((*columns, model.id), descending=query.descending)
 
 
-def _index_hits(register: str, needle: str | list[str], column: str | None):
-    """Rowids the trigram index finds holding every fragment (three characters or more)."""
+def _index_hits(register: str, needle: str | list[str], column: str | None, slot: int = 0):
+    """Rowids the trigram index finds holding every fragment (three characters or more).
+
+    ``slot`` keeps the bound values of several words in one statement apart."""
     fts = SEARCH_TABLES[register]
     needles = [needle] if isinstance(needle, str) else needle
     phrases = ['"' + n.replace('"', '""') + '"' for n in needles]
-    name = f"q_{column or 'any'}"
+    name = f"q{slot}_{column or 'any'}"
     value = " AND ".join(p if column is None else f"{column} : {p}" for p in phrases)
     return (
         select(literal_column("rowid"))
@@ -136,16 +138,18 @@ def _index_hits(register: str, needle: str | list[str], column: str | None):
     )
 
 
-def _row_holds(register: str, model, actor: Actor, needle: str):
+def _row_holds(register: str, model, actor: Actor, needle: str, slot: int = 0):
     """Checked row by row: the entry's own index text holds the fragment."""
     fts = SEARCH_TABLES[register]
     secret = (
-        "" if actor.clearance <= 0 else " OR (:level >= secrecy AND instr(s.secret_text, :n) > 0)"
+        ""
+        if actor.clearance <= 0
+        else f" OR (:level >= secrecy AND instr(s.secret_text, :n{slot}) > 0)"
     )
     clause = text(
         f"EXISTS (SELECT 1 FROM {fts} AS s WHERE s.rowid = {model.__tablename__}.id"
-        f" AND (instr(s.open_text, :n) > 0{secret}))"
-    ).bindparams(n=needle, **({"level": actor.clearance} if secret else {}))
+        f" AND (instr(s.open_text, :n{slot}) > 0{secret}))"
+    ).bindparams(**{f"n{slot}": needle}, **({"level": actor.clearance} if secret else {}))
     return clause
 
 
@@ -158,16 +162,16 @@ def _many(session, register: str, needle: str) -> bool:
     return session.scalar(select(func.count()).select_from(probe.subquery())) >= MANY
 
 
-def _matches(session, register: str, model, actor: Actor, needle: str):
+def _matches(session, register: str, model, actor: Actor, needle: str, slot: int = 0):
     """Rows whose searchable text holds the fragment, as far as the actor may see."""
     if _many(session, register, needle):
-        return _row_holds(register, model, actor, needle)
+        return _row_holds(register, model, actor, needle, slot)
     if actor.clearance <= 0:
-        return model.id.in_(_index_hits(register, needle, "open_text"))
-    anywhere = model.id.in_(_index_hits(register, needle, None))
+        return model.id.in_(_index_hits(register, needle, "open_text", slot))
+    anywhere = model.id.in_(_index_hits(register, needle, None, slot))
     if actor.clearance >= TOP_SECRET:
         return anywhere
-    in_open = model.id.in_(_index_hits(register, needle, "open_text"))
+    in_open = model.id.in_(_index_hits(register, needle, "open_text", slot))
     return and_(anywhere, or_(model.secrecy <= actor.clearance, in_open))
 
 
@@ -196,8 +200,8 @@ def _conditions(session, query: RegisterQuery, actor: Actor, today: date) -> lis
                 model.void_reason.is_(None),
             ]
     # every word, each in any field, in any order
-    for needle in search_words(query.text):
-        conditions.append(_matches(session, query.register, model, actor, needle))
+    for slot, needle in enumerate(search_words(query.text)):
+        conditions.append(_matches(session, query.register, model, actor, needle, slot))
     return conditions
 
 

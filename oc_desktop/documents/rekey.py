@@ -55,7 +55,7 @@ def _rekey_directory(connection: Connection) -> None:
 
 
 def _rekey_register(
-    connection: Connection, register: str, sql: str, texts: Callable, party: Callable
+    connection: Connection, register: str, sql: str, texts: Callable, party_of: Callable
 ) -> int:
     fts = SEARCH_TABLES[register]
     table = f"{register}_document"
@@ -68,7 +68,7 @@ def _rekey_register(
         changed = []
         for row in rows:
             subject = _sort_if_changed(row.subject, row.subject_sort, row.secrecy)
-            party = _sort_if_changed(party(row), row.party_sort, row.secrecy)
+            party = _sort_if_changed(party_of(row), row.party_sort, row.secrecy)
             if (subject, party) != (row.subject_sort, row.party_sort):
                 changed.append({"id": row.id, "subject": subject, "party": party})
         if changed:

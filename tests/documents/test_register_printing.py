@@ -271,3 +271,17 @@ def test_the_pane_previews_the_routing_slip(window, qtbot, register):
     preview = _preview(qtbot, tab.pane.print_runner)
     assert preview.page_count() == 1
     preview.reject()
+
+
+def test_the_command_line_prints_the_offices_lao_digits(db, data_dir, tmp_path, register):
+    from oc_desktop.profile import set_settings
+    from oc_desktop.security import SYSTEM
+
+    set_settings(db, actor=SYSTEM, values={"lao_digits": True})
+    out = tmp_path / "march.pdf"
+    common = ["--data-dir", str(data_dir), "--from", "2026-03-01", "--to", "2026-03-31"]
+    result = _cli("incoming", *common, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(page_texts(out))
+    assert "໐໒.໐໓.໒໐໒໖" in text  # 02.03.2026, the first letter's day
+    assert "02.03.2026" not in text

@@ -153,26 +153,37 @@ def _row_holds(register: str, model, actor: Actor, needle: str, slot: int = 0):
     return clause
 
 
-def _many(session, register: str, needle: str) -> bool:
-    """Whether a fragment is common enough that walking the table in order and checking
-    each row finds a page sooner than gathering every match first."""
-    if len(needle) < 3:
-        return True
-    probe = _index_hits(register, needle, None).limit(MANY)
+def _many(session, register: str, needles: list[str]) -> bool:
+    """Whether the fragments together are common enough that walking the table in order
+    and checking each row finds a page sooner than gathering every match first."""
+    probe = _index_hits(register, needles, None).limit(MANY)
     return session.scalar(select(func.count()).select_from(probe.subquery())) >= MANY
 
 
-def _matches(session, register: str, model, actor: Actor, needle: str, slot: int = 0):
-    """Rows whose searchable text holds the fragment, as far as the actor may see."""
-    if _many(session, register, needle):
-        return _row_holds(register, model, actor, needle, slot)
+def _matches(session, register: str, model, actor: Actor, needles: list[str]) -> list:
+    """Conditions for rows whose searchable text holds every fragment (each in one field,
+    in any order), as far as the actor may see.
+
+    Fragments of three characters or more are looked up together in the trigram index
+    (it intersects their matches) unless that finds a great many; shorter ones, and
+    common combinations, are checked row by row as the table is walked in order.
+    """
+    indexed = [n for n in needles if len(n) >= 3]
+    checked = [n for n in needles if len(n) < 3]
+    if indexed and _many(session, register, indexed):
+        indexed, checked = [], needles
+    found = [
+        _row_holds(register, model, actor, needle, slot) for slot, needle in enumerate(checked)
+    ]
+    if not indexed:
+        return found
     if actor.clearance <= 0:
-        return model.id.in_(_index_hits(register, needle, "open_text", slot))
-    anywhere = model.id.in_(_index_hits(register, needle, None, slot))
+        return [model.id.in_(_index_hits(register, indexed, "open_text")), *found]
+    anywhere = model.id.in_(_index_hits(register, indexed, None))
     if actor.clearance >= TOP_SECRET:
-        return anywhere
-    in_open = model.id.in_(_index_hits(register, needle, "open_text", slot))
-    return and_(anywhere, or_(model.secrecy <= actor.clearance, in_open))
+        return [anywhere, *found]
+    in_open = model.id.in_(_index_hits(register, indexed, "open_text"))
+    return [and_(anywhere, or_(model.secrecy <= actor.clearance, in_open)), *found]
 
 
 def _conditions(session, query: RegisterQuery, actor: Actor, today: date) -> list:
@@ -199,9 +210,9 @@ def _conditions(session, query: RegisterQuery, actor: Actor, today: date) -> lis
                 model.status.in_(OPEN_STATUSES),
                 model.void_reason.is_(None),
             ]
-    # every word, each in any field, in any order
-    for slot, needle in enumerate(search_words(query.text)):
-        conditions.append(_matches(session, query.register, model, actor, needle, slot))
+    needles = search_words(query.text)  # every word, each in any field, in any order
+    if needles:
+        conditions += _matches(session, query.register, model, actor, needles)
     return conditions
 
 

@@ -18,6 +18,7 @@ _TO_LAO = str.maketrans(ARABIC_DIGITS, LAO_DIGITS)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Invisible format characters that come with pasted text: removed, never refused.
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_INVISIBLE_OR_CONTROL = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}")
 
 # Where a mark goes in the run of marks after a consonant: the subscript ຼ first, then
 # vowels above and below (and ໍ), then tone marks and the cancellation mark.
@@ -31,10 +32,6 @@ _TONE_AFTER_AM = re.compile(f"{_AM}([{_TONE_MARKS}]+)")
 _E_TWICE = "\u0ec0\u0ec0"  # ເເ typed for ແ
 _AE = "\u0ec1"
 
-_LAO = "\u0e80-\u0eff"
-# White space with Lao on either side: Lao puts no spaces between words, so clerks
-# space words as they like; a key ignores it.
-_LAO_SPACE = re.compile(f"(?<=[{_LAO}])\\s+|\\s+(?=[{_LAO}])")
 _SPACES = re.compile(r"\s+")
 #: joins the fields of one record in an index: no key holds it, so a searched
 #: fragment never runs from one field into the next
@@ -64,7 +61,7 @@ def order_marks(text: str) -> str:
 def canonical(text: str) -> str:
     """What a typed or pasted value is stored as: NFC, marks in order, ເເ as ແ, no
     control or invisible characters, trimmed. It looks exactly as typed."""
-    text = _INVISIBLE.sub("", _CONTROL.sub("", text))
+    text = _INVISIBLE_OR_CONTROL.sub("", text)
     text = order_marks(unicodedata.normalize("NFC", text)).replace(_E_TWICE, _AE)
     return unicodedata.normalize("NFC", text).strip()
 
@@ -74,13 +71,28 @@ def has_control_characters(text: str) -> bool:
     return bool(_CONTROL.search(text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
+_HAS_LAO_DIGIT = re.compile(f"[{LAO_DIGITS}]")
+
+
 def _fold(text: str) -> str:
     """Look-alikes as one: NFKC (ໜ→ຫນ, ໝ→ຫມ, ຳ→ໍາ), marks in order (ນ້ຳ = ນໍ້າ), ຼ→ລ,
     ເເ→ແ, Arabic digits, case folded."""
-    text = _INVISIBLE.sub("", _CONTROL.sub("", text))
-    text = unicodedata.normalize("NFKC", order_marks(text)).replace(_E_TWICE, _AE)
-    text = order_marks(text).replace(_SUBSCRIPT_LO, "ລ")
-    return to_arabic_digits(text).casefold()
+    text = _INVISIBLE_OR_CONTROL.sub("", text)
+    if text.isascii():
+        return text.casefold()
+    if _AM in text:  # a tone typed after ຳ goes before it, while ຳ is still one letter
+        text = _TONE_AFTER_AM.sub(lambda m: m.group(1) + _AM, text)
+    text = unicodedata.normalize("NFKC", text)
+    if _E_TWICE in text:
+        text = text.replace(_E_TWICE, _AE)
+    text = _MARK_RUN.sub(_order_run, text).replace(_SUBSCRIPT_LO, "ລ")
+    if _HAS_LAO_DIGIT.search(text):  # (translate walks every letter: only when needed)
+        text = to_arabic_digits(text)
+    return text.casefold()
+
+
+def _is_lao(character: str) -> bool:
+    return "\u0e80" <= character <= "\u0eff"
 
 
 def search_key(text: str) -> str:
@@ -89,8 +101,15 @@ def search_key(text: str) -> str:
     Apply it to each field stored for search and to each word searched for. Spaces
     next to Lao letters are dropped, other runs of white space become one space.
     """
-    folded = _LAO_SPACE.sub("", _fold(text))
-    return _SPACES.sub(" ", folded).strip()
+    words = _fold(text).split()
+    if not words:
+        return ""
+    joined = [words[0]]
+    for word in words[1:]:
+        if not (_is_lao(joined[-1][-1]) or _is_lao(word[0])):
+            joined.append(" ")
+        joined.append(word)
+    return "".join(joined)
 
 
 def identity_key(text: str) -> str:

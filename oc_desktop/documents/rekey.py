@@ -59,7 +59,13 @@ def _rekey_register(
 ) -> int:
     fts = SEARCH_TABLES[register]
     table = f"{register}_document"
-    connection.execute(text(f"DELETE FROM {fts}"))
+    # made anew as it was declared: quicker than deleting every row of a trigram index
+    declared = connection.execute(
+        text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :name"),
+        {"name": fts},
+    ).scalar_one()
+    connection.execute(text(f"DROP TABLE {fts}"))
+    connection.execute(text(declared))
     insert = text(f"INSERT INTO {fts} (rowid, open_text, secret_text) VALUES (:id, :open, :secret)")
     sorts = text(f"UPDATE {table} SET subject_sort = :subject, party_sort = :party WHERE id = :id")
     done = 0

@@ -5,7 +5,7 @@ and is told plainly when nothing was found."""
 from datetime import date, datetime
 
 from helpers.widgets import enter, replace_text, settled, tab_of, when_dialog
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from oc_desktop.documents.incoming import register_incoming
@@ -113,8 +113,6 @@ def test_the_sender_completes_in_any_spelling_and_a_retyped_letter_is_caught(
 
         def watch():
             if not answer_no():
-                from PySide6.QtCore import QTimer
-
                 QTimer.singleShot(20, watch)
 
         watch()

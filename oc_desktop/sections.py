@@ -39,11 +39,15 @@ class Area:
     mask: str | None = None
     #: "module:function" (main window) -> its tab; None: no tab (or not built yet)
     tab: str | None = None
+    #: "module:function" (connection) -> None: makes every search, identity and sort key
+    #: the area stores again from its text; migrations that change how ``laotext`` keys
+    #: text call it for each area whose tables the file holds
+    rekey: str | None = None
     #: shown as "not built yet" in a tab of its own until ``tab`` is set
     planned: bool = False
 
     def loaded(self, name: str) -> Callable | None:
-        """The function ``mask`` or ``tab`` names, imported on first use."""
+        """The function ``mask``, ``tab`` or ``rekey`` names, imported on first use."""
         return _load(getattr(self, name))
 
 

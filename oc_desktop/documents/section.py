@@ -78,6 +78,7 @@ AREA = Area(
         "register": terms.REGISTER,
     },
     dates=frozenset({"doc_date", "due_date", "sent_on", "deadline", "handed_on", "made_on"}),
+    rekey="oc_desktop.documents.rekey:rekey",
     mask="oc_desktop.documents.audit_mask:mask_rows",
     tab="oc_desktop.ui.documents:make_tab",
 )

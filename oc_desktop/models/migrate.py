@@ -63,6 +63,15 @@ def stored_revision(path: Path) -> str | None:
         return row[0] if row else None
 
 
+def upgrade_pending(path: Path) -> bool:
+    """Whether opening the file will first bring an older schema up to date (which may
+    take minutes on a big register: keys are made again)."""
+    if not path.exists():
+        return False
+    current = stored_revision(path)
+    return current is not None and current != head_revision() and current in known_revisions()
+
+
 def copy_aside(path: Path, label: str) -> Path:
     """A consistent copy of the file next to it, named for why and when it was made."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from oc_desktop import formatting, i18n
@@ -54,7 +54,7 @@ def run_app(args) -> int:
     app = make_application()
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     try:
-        db = open_database(data_dir)
+        db = _open_telling(data_dir)
         ensure_defaults(db)
     except NewerDatabaseError:
         QMessageBox.critical(None, _("OC Desktop"), newer_database_message(data_dir))
@@ -75,6 +75,33 @@ def run_app(args) -> int:
     code = app.exec()
     db.close()
     return code
+
+
+def _open_telling(data_dir: Path):
+    """Open the data file; while an older one is brought up to date (minutes on a big
+    register), a window says so rather than nothing at all."""
+    from oc_desktop.models.migrate import upgrade_pending
+    from oc_desktop.paths import database_path
+
+    if not upgrade_pending(database_path(data_dir)):
+        return open_database(data_dir)
+    notice = QLabel(
+        _(
+            "Updating the data to this version of OC Desktop. On a big register "
+            "this takes a few minutes; please wait."
+        )
+    )
+    notice.setObjectName("upgrade_notice")
+    notice.setWindowTitle(_("OC Desktop"))
+    notice.setWordWrap(True)
+    notice.setMargin(24)
+    notice.resize(480, 120)
+    notice.show()
+    QApplication.processEvents()
+    try:
+        return open_database(data_dir)
+    finally:
+        notice.close()
 
 
 def _time_for_bench(app: QApplication, flow: SessionFlow, credentials: str | None) -> None:

@@ -247,19 +247,37 @@ def _from_store(path: Path, manifest, entry, target: Path, private, tracker) -> 
 
 
 def _extract(path: Path, archive, entry: FileEntry, target: Path, tracker: Tracker) -> None:
-    digest, size = hashlib.sha256(), 0
-    compressed = entry.path.endswith(".zst")
+    """Copy one member out, checking its size and SHA-256 (of the stored bytes); a zstd
+    member is also checked by its own content checksum as it is decompressed."""
+    checked = _Checked()
     try:
         with archive.open(entry.path) as member, open(target, "wb") as out:
-            source = zstandard.ZstdDecompressor().stream_reader(member) if compressed else member
-            for block in iter(lambda: source.read(BLOCK), b""):
-                digest.update(block)
-                size += len(block)
+            checked.source = member
+            reader = checked
+            if entry.path.endswith(".zst"):
+                reader = zstandard.ZstdDecompressor().stream_reader(checked)
+            for block in iter(lambda: reader.read(BLOCK), b""):
                 out.write(block)
                 tracker.add(len(block))
+            while checked.read(BLOCK):  # anything after the frame is hashed too
+                pass
     except KeyError:
         raise damaged(path) from None
     except (zipfile.BadZipFile, EOFError, zstandard.ZstdError):
         raise damaged(path) from None
-    if size != entry.size or digest.hexdigest() != entry.sha256:
+    if checked.size != entry.size or checked.digest.hexdigest() != entry.sha256:
         raise damaged(path)
+
+
+class _Checked:
+    """Reads a member while keeping the SHA-256 and length of what went by."""
+
+    def __init__(self) -> None:
+        self.source = None
+        self.digest, self.size = hashlib.sha256(), 0
+
+    def read(self, size: int = -1) -> bytes:
+        block = self.source.read(size)
+        self.digest.update(block)
+        self.size += len(block)
+        return block

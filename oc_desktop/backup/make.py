@@ -12,7 +12,6 @@ rotated out, and the scans none of the rest names.
 """
 
 import contextlib
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -279,20 +278,16 @@ def _write(temporary: Path, copy: Path, scans, point: _Point, seal, tracker: Tra
 
 
 def _add_compressed(archive, member: str, path: Path, tracker: Tracker) -> FileEntry:
-    """The database snapshot, zstd-compressed; the entry names the plain file's checksum."""
-    digest, size = hashlib.sha256(), 0
-    compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL, threads=-1)
-    with (
-        open(path, "rb") as handle,
-        archive.open(member, "w", force_zip64=True) as out,
-        compressor.stream_writer(out, closefd=False) as writer,
-    ):
-        for block in iter(lambda: handle.read(BLOCK * 4), b""):
-            digest.update(block)
-            size += len(block)
-            writer.write(block)
-            tracker.add(len(block))
-    return FileEntry(member, size, digest.hexdigest())
+    """The database snapshot, zstd-compressed with its content checksum; the entry names
+    the compressed member's size and SHA-256 (hashing the small stream, not the file)."""
+    compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL, threads=-1, write_checksum=True)
+    with open(path, "rb") as handle, archive.open(member, "w", force_zip64=True) as out:
+        hashing = HashingWriter(out)
+        with compressor.stream_writer(hashing, closefd=False) as writer:
+            for block in iter(lambda: handle.read(BLOCK * 4), b""):
+                writer.write(block)
+                tracker.add(len(block))
+    return FileEntry(member, hashing.length, hashing.hash.hexdigest())
 
 
 def _add(archive: zipfile.ZipFile, member: str, path: Path, tracker: Tracker) -> FileEntry | None:

@@ -1,8 +1,13 @@
 """What a backup holds, in the clerk's words: each register by its name, never a table's."""
 
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from oc_desktop.backup.sqlite_copy import count_entries
 from oc_desktop.i18n import _
+from oc_desktop.paths import database_path
 from oc_desktop.sections import table_labels
 
 if TYPE_CHECKING:
@@ -23,11 +28,45 @@ def describe_backup(info: "BackupInfo") -> str:
     lines = [
         _("Made on: {date}").format(date=format_datetime(info.created)),
         _("Written by OC Desktop {version}").format(version=info.app_version),
-        _("Protected by a password: {answer}").format(
-            answer=_("yes") if info.encrypted else _("no")
+        _("Sealed: {how}").format(
+            how=_("with a password") if info.encrypted else _("for the office's restore key")
         ),
         _("Entries:"),
     ]
     lines += [f"    {name}: {format_int(count)}" for name, count in register_lines(info.counts)]
     lines.append(_("Attached scans: {count}").format(count=format_int(info.summary.scan_count)))
     return "\n".join(lines)
+
+
+def current_counts(data_dir: Path) -> dict[str, int] | None:
+    """Entries per table of the data on this computer now (None if it cannot be read)."""
+    path = database_path(data_dir)
+    if not path.is_file():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            return count_entries(connection)
+    except sqlite3.Error:
+        return None
+
+
+def describe_difference(backup: dict[str, int], current: dict[str, int] | None) -> str:
+    """In one sentence, what the data on this computer holds that the backup does not."""
+    from oc_desktop.formatting import format_int
+
+    if current is None:
+        return _("There is no readable data on this computer: nothing will be lost.")
+    more = [
+        (name, current.get(table, 0) - backup.get(table, 0))
+        for table, name in ((t, _(label)) for t, label in table_labels().items())
+        if current.get(table, 0) > backup.get(table, 0)
+    ]
+    if not more:
+        return _("The data on this computer holds nothing the backup does not.")
+    parts = ", ".join(
+        _("{register}: {count}").format(register=name, count=format_int(n)) for name, n in more
+    )
+    return _(
+        "The data on this computer holds entries the backup does not ({parts}). After the "
+        "restore they are only in the safety copy."
+    ).format(parts=parts)

@@ -63,9 +63,7 @@ def describe_difference(backup: dict[str, int], current: dict[str, int] | None) 
     ]
     if not more:
         return _("The data on this computer holds nothing the backup does not.")
-    parts = ", ".join(
-        _("{register}: {count}").format(register=name, count=format_int(n)) for name, n in more
-    )
+    parts = ", ".join(f"{name} {format_int(n)}" for name, n in more)
     return _(
         "The data on this computer holds entries the backup does not ({parts}). After the "
         "restore they are only in the safety copy."

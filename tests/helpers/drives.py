@@ -31,16 +31,11 @@ def tmpfs(path: Path, size: str = "4m"):
 def fill(folder: Path) -> Path:
     """Fill the file system of ``folder`` to the last byte."""
     filler = Path(folder) / "filler.bin"
-    with open(filler, "wb") as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 65536)
-        except OSError:
-            pass
-        with contextlib.suppress(OSError):
-            while True:
-                handle.write(b"\0")
-                handle.flush()
+    with open(filler, "wb", buffering=0) as handle:
+        for size in (65536, 1):
+            with contextlib.suppress(OSError):
+                while True:
+                    handle.write(b"\0" * size)
     return filler
 
 

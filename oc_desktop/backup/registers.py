@@ -21,8 +21,9 @@ def register_lines(counts: dict[str, int]) -> list[tuple[str, int]]:
     return [(_(labels[table]), count) for table, count in counts.items() if table in labels]
 
 
-def describe_backup(info: "BackupInfo") -> str:
-    """What a backup holds, in lines a clerk reads before restoring it."""
+def describe_backup(info: "BackupInfo", *, compact: bool = False) -> str:
+    """What a backup holds, in lines a clerk reads before restoring it; ``compact`` (the
+    window) lists the registers that hold entries in one paragraph, so it fits a screen."""
     from oc_desktop.formatting import format_datetime, format_int
 
     lines = [
@@ -33,7 +34,13 @@ def describe_backup(info: "BackupInfo") -> str:
         ),
         _("Entries:"),
     ]
-    lines += [f"    {name}: {format_int(count)}" for name, count in register_lines(info.counts)]
+    registers = register_lines(info.counts)
+    if compact:
+        lines[-1] += " " + "; ".join(
+            f"{name}: {format_int(count)}" for name, count in registers if count
+        )
+    else:
+        lines += [f"    {name}: {format_int(count)}" for name, count in registers]
     lines.append(_("Attached scans: {count}").format(count=format_int(info.summary.scan_count)))
     return "\n".join(lines)
 

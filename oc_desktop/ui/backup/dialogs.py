@@ -38,7 +38,7 @@ from oc_desktop.i18n import _, ngettext
 
 PATH_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
 #: dialogs stay well inside a 1366×768 screen with a taskbar
-MAX_WIDTH = 720
+MAX_WIDTH, MIN_WIDTH = 720, 560
 
 
 def describe_age(made: datetime | None, now: datetime | None = None) -> str:
@@ -163,6 +163,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.path, self.data_dir, self.info = Path(path), data_dir, None
         self.setWindowTitle(_("Restore the data from a backup"))
+        self.setMinimumWidth(MIN_WIDTH)
         self.setMaximumWidth(MAX_WIDTH)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -238,7 +239,7 @@ class RestoreDialog(QDialog):
                 data_dir=self.data_dir,
                 restore_key=self.chosen_restore_key(),
             )
-            self.details.setText(describe_backup(self.info))
+            self.details.setText(describe_backup(self.info, compact=True))
             if self.data_dir is not None:
                 self.difference.setText(
                     describe_difference(self.info.counts, current_counts(self.data_dir))

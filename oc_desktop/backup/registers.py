@@ -73,5 +73,5 @@ def describe_difference(backup: dict[str, int], current: dict[str, int] | None) 
     parts = ", ".join(f"{name} {format_int(n)}" for name, n in more)
     return _(
         "The data on this computer holds entries the backup does not ({parts}). After the "
-        "restore they are only in the safety copy."
+        "restore they are only in the safety copy, and their numbers are not given again."
     ).format(parts=parts)

@@ -11,6 +11,7 @@ from pathlib import Path
 from oc_desktop import audit
 from oc_desktop.backup.errors import NotAllowedError
 from oc_desktop.backup.make import BackupResult, make_backup
+from oc_desktop.backup.numbers import keep_issued_numbers
 from oc_desktop.backup.progress import Progress
 from oc_desktop.backup.restore import RestoreResult, restore_backup
 from oc_desktop.i18n import _
@@ -98,7 +99,8 @@ def restore_as(
     )
     db = open_database(data_dir)
     try:
-        _record_restore(db, result, actor, before)
+        kept = keep_issued_numbers(db, result.safety_copy)
+        _record_restore(db, result, actor, before, kept)
     finally:
         db.close()
     return result
@@ -123,7 +125,9 @@ def _last_backup_in(path: Path) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _record_restore(db: Database, result: RestoreResult, actor: Actor, before: str | None) -> None:
+def _record_restore(
+    db: Database, result: RestoreResult, actor: Actor, before: str | None, kept: dict
+) -> None:
     with db.begin() as session:
         if actor.user_id is not None and session.get(User, actor.user_id) is None:
             # the person was added after the backup was made: named, not linked
@@ -140,6 +144,7 @@ def _record_restore(db: Database, result: RestoreResult, actor: Actor, before: s
                 "made": result.info.summary.created_at,
                 "safety_copy": result.safety_copy.name if result.safety_copy else None,
                 "by": actor.full_name or actor.username,
+                "numbers_kept": kept or None,
             },
         )
     made = result.info.summary.created_at

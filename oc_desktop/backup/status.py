@@ -20,7 +20,7 @@ from oc_desktop.models.db import Database
 from oc_desktop.models.migrate import open_database
 from oc_desktop.paths import database_path
 from oc_desktop.profile import get_setting, set_setting
-from oc_desktop.security import Actor
+from oc_desktop.security import TOP_SECRET, Actor
 
 
 def back_up(
@@ -33,7 +33,7 @@ def back_up(
     progress: Progress | None = None,
 ) -> BackupResult:
     """Back up with the office's rotation setting and record the time once checked."""
-    check_may_back_up(actor)
+    check_may_back_up(actor, password=password)
     result = make_backup(
         data_dir,
         destination,
@@ -45,10 +45,20 @@ def back_up(
     return result
 
 
-def check_may_back_up(actor: Actor) -> None:
-    """Only those whose role may back up (administrators and registry clerks)."""
+def check_may_back_up(actor: Actor, *, password: str | None = None) -> None:
+    """Only those whose role may back up (administrators and registry clerks); a password
+    backup opens with what its maker knows, so only someone cleared for every secret
+    letter makes one (a backup never holds readably what its maker may not read)."""
     if not actor.may_write("backup"):
         raise NotAllowedError(_("Your role may not make backups; nothing was written."))
+    if password is not None and not actor.sees_secret(TOP_SECRET):
+        raise NotAllowedError(
+            _(
+                "A backup with a password holds every secret letter, readable with that "
+                "password; only someone cleared for top secret makes one. Back up without "
+                "a password: it is sealed for the office's restore key."
+            )
+        )
 
 
 def record_backup(db: Database, result: BackupResult, *, actor: Actor) -> None:

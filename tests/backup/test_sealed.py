@@ -183,3 +183,15 @@ def test_the_command_line_restore_needs_the_administrator(db, data_dir, usb, mak
         assert who == ["chief"]
     finally:
         restored.close()
+
+
+def test_a_password_backup_only_by_someone_cleared_for_every_secret(db, data_dir, usb, make_user):
+    from oc_desktop.security import TOP_SECRET
+
+    clerk = make_user("clerk", [CLERK])
+    with pytest.raises(NotAllowedError) as caught:
+        back_up(db, data_dir, usb, actor=clerk, password="ລະຫັດຍາວພໍ")
+    assert "ລະຫັດຜ່ານ" in str(caught.value)
+    assert list(usb.iterdir()) == []
+    cleared = make_user("clerk2", [CLERK], TOP_SECRET)
+    assert back_up(db, data_dir, usb, actor=cleared, password="ລະຫັດຍາວພໍ").encrypted

@@ -20,6 +20,7 @@ from oc_desktop.backup.status import (
 from oc_desktop.i18n import _
 from oc_desktop.models.migrate import upgrade
 from oc_desktop.profile import get_setting
+from oc_desktop.security import TOP_SECRET
 from oc_desktop.ui.backup.dialogs import BackupDialog, RestoreDialog, describe_age
 from oc_desktop.ui.common.jobs import Job, unexpected
 
@@ -111,6 +112,11 @@ class BackupActions(QObject):
     def ask_backup(self) -> BackupDialog:
         folder = self.window.settings.value(LAST_FOLDER_KEY)
         self.dialog = BackupDialog(self.window, Path(folder) if folder else None)
+        if not self.window.actor.sees_secret(TOP_SECRET):
+            self.dialog.encrypt.setEnabled(False)
+            self.dialog.encrypt.setToolTip(
+                _("Only someone cleared for top secret makes a backup with a password.")
+            )
         self.dialog.accepted.connect(
             lambda d=self.dialog: self.start_backup(d.destination(), d.chosen_password())
         )
@@ -119,7 +125,13 @@ class BackupActions(QObject):
 
     def start_backup(self, destination: Path, password: str | None = None) -> None:
         self.window.settings.setValue(LAST_FOLDER_KEY, str(destination))
-        check_may_back_up(self.window.actor)  # the action is off for others; the rule is here
+        # the action and the password box are off for others; the rule is here
+        try:
+            check_may_back_up(self.window.actor, password=password)
+        except BackupError as error:
+            self._tell(QMessageBox.Icon.Warning, str(error))
+            self.failed.emit(str(error))
+            return
         keep = int(get_setting(self.db, "backup_keep"))
         data_dir = self.window.data_dir
         self._run(

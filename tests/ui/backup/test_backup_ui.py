@@ -219,3 +219,14 @@ def test_only_the_administrator_restores_and_prints_the_key_sheet(
     admin_window = make_window(make_user("chief", [ADMIN]))
     sheet = admin_window.backup_actions.sheet_action
     assert sheet.isVisible() and sheet.isEnabled()  # made, not printed yet
+
+
+def test_a_clerk_without_clearance_cannot_choose_a_password_backup(make_window, make_user, usb):
+    from oc_desktop.security import CLERK
+
+    window = make_window(make_user("clerk", [CLERK]))
+    dialog = window.backup_actions.ask_backup()
+    assert not dialog.encrypt.isEnabled() and dialog.encrypt.toolTip()
+    window.backup_actions.start_backup(usb, "ລະຫັດຍາວພໍ")  # even if called directly
+    assert "ລະຫັດຜ່ານ" in window.backup_actions.message.text()
+    assert list(usb.iterdir()) == []

@@ -175,3 +175,44 @@ def test_a_scheduled_backup_meeting_another_writer_says_busy_not_damaged(db, dat
         other.execute("ROLLBACK")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "ໂປຣແກຣມອື່ນ" in result.stderr and DAMAGED_WORD not in result.stderr
+
+
+def test_attaching_a_scan_to_a_full_disk_is_called_full_in_lao(tmp_path):
+    from datetime import date, datetime
+
+    from oc_desktop.documents.attachments import attach_scan
+    from oc_desktop.documents.incoming import register_incoming
+    from oc_desktop.security import SYSTEM
+
+    scan = tmp_path / "letter.pdf"
+    scan.write_bytes(os.urandom(2_000_000))
+    with tmpfs(tmp_path / "disk", "3m") as disk:
+        data_dir = disk / "data"
+        db = open_database(data_dir)
+        try:
+            ensure_defaults(db)
+            doc = register_incoming(
+                db,
+                actor=SYSTEM,
+                received_at=datetime(2026, 3, 2, 9, 0),
+                sender="ກົມຈັດຕັ້ງສູນກາງພັກ",
+                doc_number="1/ກຈ",
+                doc_date=date(2026, 3, 2),
+                kind_id=None,
+                subject="ກ່ຽວກັບວຽກງານຈັດຕັ້ງ",
+            )
+            fill(disk)
+            with pytest.raises(OSError) as caught:
+                attach_scan(
+                    db,
+                    actor=SYSTEM,
+                    data_dir=data_dir,
+                    register="incoming",
+                    doc_id=doc,
+                    source=scan,
+                )
+        finally:
+            db.close()
+        message = save_failure_message(caught.value, data_dir, kept=False)
+        assert "ເຕັມ" in message and "Errno" not in message
+        assert not list((data_dir / "scans").rglob("*.part"))  # the partial copy is gone

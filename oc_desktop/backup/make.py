@@ -15,6 +15,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import threading
 import zipfile
 from contextlib import closing
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ from oc_desktop.backup.sqlite_copy import check_database, snapshot
 from oc_desktop.backup.store import SourceReadError, has_scan, put_scan, scan_file
 from oc_desktop.folder_lock import lock_fd
 from oc_desktop.i18n import _
+from oc_desktop.models.migrate import stored_revision
 from oc_desktop.paths import database_path, scans_dir
 
 #: level 1: as small as level 3 on register data (68 vs 66 MB of 500), in half the time
@@ -127,9 +129,10 @@ def make_backup(
     except OSError as error:
         raise local_error(error, data_dir) from error
     temporary: Path | None = None
+    check: _Check | None = None
     try:
         copy = staging / "snapshot.sqlite3"
-        summary = _take_snapshot(source, copy, tracker, scans, moment)
+        summary, check = _take_snapshot(source, copy, tracker, scans, moment)
         known = _known_hashes(copy)
         tracker.total = tracker.done + 2 * copy.stat().st_size + 2 * scans_size
         name = free_name(destination, moment)
@@ -146,6 +149,7 @@ def make_backup(
                 seal = password_seal(password)
             manifest, digest, length = _write(temporary, copy, scans, point, seal, tracker)
             _read_back(temporary, password, key, digest, length, tracker)
+            check.verify(summary.schema_revision)
             final = destination / name
             os.replace(temporary, final)
             temporary = None
@@ -170,6 +174,8 @@ def make_backup(
     except (_SourceReadError, SourceReadError) as error:
         raise local_error(error.args[0], data_dir) from error
     finally:
+        if check is not None:
+            check.join()  # it reads the snapshot that is removed next
         if temporary is not None:
             _remove_quietly(temporary)
         os.close(busy)
@@ -189,34 +195,65 @@ def _size_with_wal(source: Path) -> int:
     return source.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
 
 
+def _read_failure(error: Exception, folder: Path) -> BackupError:
+    if isinstance(error, OSError):
+        return local_error(error, folder)
+    if "full" in str(error):
+        return local_error(OSError(28, str(error)), folder)
+    return SourceError(
+        _("The data could not be read ({reason}); nothing was written.").format(reason=error)
+    )
+
+
+class _Check(threading.Thread):
+    """The snapshot's integrity check and entry counts, run while it is compressed and
+    written (both wait on the disk or on C code, so the two cores share the work); the
+    restore point is named only after ``verify``."""
+
+    def __init__(self, copy: Path, counts: dict[str, int]) -> None:
+        super().__init__(name="backup-check", daemon=True)
+        self.copy, self.counts = copy, counts
+        self.outcome: tuple | None = None
+        self.error: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            self.outcome = check_database(self.copy)
+        except (OSError, sqlite3.Error) as error:
+            self.error = error
+
+    def verify(self, revision: str | None) -> None:
+        self.join()
+        if self.error is not None:
+            raise _read_failure(self.error, self.copy.parent)
+        result, copied_counts, copied_revision = self.outcome
+        if result != "ok" or copied_counts != self.counts or copied_revision != revision:
+            raise SourceError(
+                _(
+                    "The copy of the data did not pass its check ({reason}). "
+                    "Nothing was written; ask for help before going on."
+                ).format(reason=result)
+            )
+
+
 def _take_snapshot(
     source: Path, copy: Path, tracker: Tracker, scans: list[ScanFile], moment: datetime
-) -> Summary:
+) -> tuple[Summary, _Check]:
     try:
         counts = snapshot(source, copy, tracker)
-        result, copied_counts, revision = check_database(copy)
-    except OSError as error:
-        raise local_error(error, copy.parent) from error
-    except sqlite3.Error as error:
-        if "full" in str(error):
-            raise local_error(OSError(28, str(error)), copy.parent) from error
-        raise SourceError(
-            _("The data could not be read ({reason}); nothing was written.").format(reason=error)
-        ) from error
-    if result != "ok" or copied_counts != counts:
-        raise SourceError(
-            _(
-                "The copy of the data did not pass its check ({reason}). "
-                "Nothing was written; ask for help before going on."
-            ).format(reason=result)
-        )
-    return Summary(
+        revision = stored_revision(copy)
+    except (OSError, sqlite3.Error) as error:
+        raise _read_failure(error, copy.parent) from error
+    check = _Check(copy, counts)
+    check.start()
+    summary = Summary(
         app_version=__version__,
         schema_revision=revision,
         created_at=moment.isoformat(),
         counts=counts,
         scan_count=len(scans),
     )
+    return summary, check
 
 
 def _known_hashes(copy: Path) -> dict[str, tuple[str, int]]:

@@ -144,3 +144,25 @@ def test_drive_files_are_only_points_and_scans(db, data_dir, tmp_path):
     make_backup(data_dir, usb, now=START)
     files = drive_files(usb)
     assert all(f.endswith((".ocbak", ".ocscan")) for f in files) and len(files) == 2
+
+
+def test_a_snapshot_that_fails_its_check_is_never_named_a_restore_point(
+    db, data_dir, tmp_path, monkeypatch
+):
+    from oc_desktop.backup import make as make_module
+    from oc_desktop.backup.errors import SourceError
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    add_scan(data_dir, "a.pdf", b"a" * 1000)
+    monkeypatch.setattr(
+        make_module, "check_database", lambda path: ("*** page 7: btree broken", {}, None)
+    )
+    try:
+        make_backup(data_dir, usb)
+    except SourceError as error:
+        assert "btree broken" in str(error)
+    else:
+        raise AssertionError("a failed check was written as a backup")
+    assert our_backups(usb) == []
+    assert not [p for p in data_dir.iterdir() if p.name.startswith(".backup-")]

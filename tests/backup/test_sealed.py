@@ -195,3 +195,12 @@ def test_a_password_backup_only_by_someone_cleared_for_every_secret(db, data_dir
     assert list(usb.iterdir()) == []
     cleared = make_user("clerk2", [CLERK], TOP_SECRET)
     assert back_up(db, data_dir, usb, actor=cleared, password="ລະຫັດຍາວພໍ").encrypted
+
+
+def test_the_restore_row_reads_in_the_clerks_words(db, data_dir, usb, make_user):
+    from oc_desktop.audit.text import ACTION_LABELS, area_label, entity_label, field_label, label
+
+    assert label(ACTION_LABELS, "restore") == "ກູ້ຄືນແລ້ວ"
+    assert area_label("restore") != "restore" and entity_label("restore_key") != "restore_key"
+    for field in ("backup", "made", "safety_copy", "by", "numbers_kept"):
+        assert field_label(field, "restore") != field

@@ -74,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         return module.run(args)
     except CommandError as error:
         print(_("Error: {message}").format(message=error), file=sys.stderr)
+    except BrokenPipeError:  # the output was cut short (| head): nothing about the data
+        return 1
     except (sqlite3.DatabaseError, DatabaseError, OSError) as error:
         from oc_desktop.paths import database_path
         from oc_desktop.storage_errors import explain_open_failure

@@ -134,8 +134,25 @@ AUDIT = Area(
     tab="oc_desktop.ui.audit.tab:make_tab",
 )
 # A backup carries every register out of the office; a restore replaces them all.
-BACKUP = Area(key="backup", label=N_("Backup"), writers=frozenset({ADMIN, CLERK}))
-RESTORE = Area(key="restore", label=N_("Restore"), writers=frozenset({ADMIN}))
+BACKUP = Area(
+    key="backup",
+    label=N_("Backup"),
+    writers=frozenset({ADMIN, CLERK}),
+    entities={"restore_key": N_("Restore key"), "backup": N_("Backup")},
+    fields={"sheet": N_("Recovery sheet")},
+)
+RESTORE = Area(
+    key="restore",
+    label=N_("Restore"),
+    writers=frozenset({ADMIN}),
+    fields={
+        "backup": N_("Backup"),
+        "made": N_("Backup made on"),
+        "safety_copy": N_("Safety copy"),
+        "by": N_("Restored by"),
+        "numbers_kept": N_("Numbers kept"),
+    },
+)
 
 
 def _planned(key: str, label: str, writer: str, readers: set[str]) -> Area:

@@ -26,6 +26,7 @@ ACTION_LABELS = {
     "delete": N_("Deleted"),
     "view": N_("Viewed"),
     "print": N_("Printed"),
+    "restore": N_("Restored"),
     "sign_in": N_("Signed in"),
     "sign_in_failed": N_("Wrong password"),
     "sign_out": N_("Signed out"),

@@ -26,8 +26,16 @@ def _configure(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+#: execution option of the engine that write sessions use (``Database.begin``)
+WRITE_OPTION = "oc_write"
+
+
 def _begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A write transaction takes the write lock at BEGIN, so the busy timeout applies to
+    # it; a deferred one that reads first fails at once with "database is locked" when
+    # another program writes meanwhile (SQLite cannot wait for a read lock to upgrade).
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(path: Path) -> Engine:
@@ -93,11 +101,15 @@ class Database:
         self.path = Path(path)
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
-        with self._sessions.begin() as session:
+        """One unit of work: commits on success, rolls back on any error. It starts as
+        BEGIN IMMEDIATE, so it waits (busy timeout) for another writer instead of failing."""
+        with self._writes.begin() as session:
             yield session
 
     @contextmanager

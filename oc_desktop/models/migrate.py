@@ -16,6 +16,10 @@ from oc_desktop.paths import PACKAGE_DIR, database_path
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
 
 
+class EmptyDatabaseError(RuntimeError):
+    """The data file has zero bytes: data went missing; it must not become a new register."""
+
+
 class NewerDatabaseError(RuntimeError):
     """The data file was written by a newer OC Desktop; this one must not touch it."""
 
@@ -107,5 +111,9 @@ def open_database(data_dir: Path) -> Database:
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     path = database_path(data_dir)
+    from oc_desktop.storage_errors import is_empty_data_file
+
+    if is_empty_data_file(path):
+        raise EmptyDatabaseError(str(path))
     upgrade(path)
     return Database(path, make_engine(path))

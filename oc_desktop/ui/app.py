@@ -11,10 +11,19 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from oc_desktop import formatting, i18n
-from oc_desktop.cli import damaged_database_message, newer_database_message
+from oc_desktop.backup.leftovers import clean_data_folder
+from oc_desktop.cli import newer_database_message
+from oc_desktop.folder_lock import FolderInUse, FolderLock
 from oc_desktop.i18n import _
 from oc_desktop.models.migrate import NewerDatabaseError, open_database
+from oc_desktop.paths import database_path
 from oc_desktop.profile import ensure_defaults, get_setting
+from oc_desktop.storage_errors import (
+    EMPTY,
+    explain_open_failure,
+    is_empty_data_file,
+    open_failure_message,
+)
 from oc_desktop.ui.common.fonts import register_fonts, ui_font
 from oc_desktop.ui.common.qt_translator import CatalogTranslator
 from oc_desktop.ui.startup import SessionFlow
@@ -53,14 +62,38 @@ def apply_preferences(db) -> None:
 def run_app(args) -> int:
     app = make_application()
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    # one data folder, one program: held until this process ends (a crash releases it)
+    lock = FolderLock(data_dir)
+    try:
+        lock.acquire()
+    except FolderInUse as error:
+        QMessageBox.critical(None, _("OC Desktop"), str(error))
+        return 1
+    except OSError as error:
+        QMessageBox.critical(
+            None, _("OC Desktop"), explain_open_failure(error, data_dir, database_path(data_dir))
+        )
+        return 1
+    try:
+        return _run_locked(app, args, data_dir)
+    finally:
+        lock.release()
+
+
+def _run_locked(app: QApplication, args, data_dir: Path) -> int:
+    clean_data_folder(data_dir)
+    if is_empty_data_file(database_path(data_dir)):
+        QMessageBox.critical(None, _("OC Desktop"), open_failure_message(EMPTY, data_dir))
+        return 1
     try:
         db = _open_telling(data_dir)
         ensure_defaults(db)
     except NewerDatabaseError:
         QMessageBox.critical(None, _("OC Desktop"), newer_database_message(data_dir))
         return 1
-    except (sqlite3.DatabaseError, SQLAlchemyDatabaseError):
-        QMessageBox.critical(None, _("OC Desktop"), damaged_database_message(data_dir))
+    except (sqlite3.DatabaseError, SQLAlchemyDatabaseError, OSError) as error:
+        message = explain_open_failure(error, data_dir, database_path(data_dir))
+        QMessageBox.critical(None, _("OC Desktop"), message)
         return 1
     apply_preferences(db)
     if args.lang:

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_lao_search"
-down_revision: str | None = "0004_audit_indexes"
+down_revision: str | None = "0009_backup"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -6,10 +6,10 @@ from datetime import date, datetime
 
 from PySide6.QtWidgets import (
     QDialog,
-    QMessageBox,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from oc_desktop.formatting import InputError, format_date, parse_date
 from oc_desktop.i18n import _
 from oc_desktop.laotext import to_arabic_digits
+from oc_desktop.storage_errors import is_storage_error
 from oc_desktop.ui.common.forms import FormRows, typed
 from oc_desktop.validation import ValidationError
 
@@ -94,6 +95,11 @@ class EntryDialog(QDialog):
         except ValidationError as error:
             self.rows.show_errors({**error.errors, **self._input_errors})
             return
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            tell_save_failure(self, error, getattr(self, "db", None))
+            return
         self.accept()
 
     def fail_on_input_errors(self) -> None:
@@ -111,3 +117,19 @@ def combine(day: date | None, clock: str) -> datetime | None:
         return datetime(day.year, day.month, day.day, int(hours or 0), int(minutes or 0))
     except ValueError:
         raise InputError(_("Write the time as hours:minutes, for example 09:30.")) from None
+
+
+def tell_save_failure(parent: QWidget, error: BaseException, db=None, *, kept: bool = True) -> str:
+    """Show why a save failed (disk full, read-only, busy…) in the clerk's language; the
+    form stays open with what was typed. Returns the message (tests read it)."""
+    from oc_desktop.storage_errors import save_failure_message
+
+    folder = getattr(db, "path", None)
+    message = save_failure_message(error, folder.parent if folder else None, kept=kept)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, _("OC Desktop"), message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setObjectName("save_failure")
+    box.open()
+    parent._save_failure_box = box  # kept alive while it is shown
+    return message

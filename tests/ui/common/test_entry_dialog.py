@@ -1,6 +1,6 @@
 """A form asks before Esc throws away what the clerk typed, and only then."""
 
-from helpers.widgets import when_dialog
+from helpers.widgets import answer_next
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -14,21 +14,9 @@ def _open(qtbot, window, db, actor):
     return dialog
 
 
-def _answer(qtbot, button):
-    """Answer the next question with ``button``; the list gets the question's text."""
-    questions = []
-
-    def answer(box):
-        questions.append(box.text())
-        box.button(button).click()
-
-    when_dialog(qtbot, QMessageBox, answer)
-    return questions
-
-
 def test_esc_on_an_untouched_form_closes_it_at_once(qtbot, window, db, actor):
     dialog = _open(qtbot, window, db, actor)
-    questions = _answer(qtbot, QMessageBox.StandardButton.Discard)
+    questions = answer_next(dialog, QMessageBox.StandardButton.Discard)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     qtbot.wait(100)  # room for a question that must not come
@@ -38,12 +26,12 @@ def test_esc_on_an_untouched_form_closes_it_at_once(qtbot, window, db, actor):
 def test_esc_after_typing_asks_and_cancel_keeps_what_was_typed(qtbot, window, db, actor, type_text):
     dialog = _open(qtbot, window, db, actor)
     type_text(dialog.sender, "ກົມຈັດຕັ້ງ")
-    questions = _answer(qtbot, QMessageBox.StandardButton.Cancel)
+    questions = answer_next(dialog, QMessageBox.StandardButton.Cancel)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert len(questions) == 1 and "ຖິ້ມ" in questions[0]  # asked, in Lao
     assert dialog.isVisible() and dialog.sender.text() == "ກົມຈັດຕັ້ງ"
 
-    questions = _answer(qtbot, QMessageBox.StandardButton.Discard)
+    questions = answer_next(dialog, QMessageBox.StandardButton.Discard)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert len(questions) == 1 and not dialog.isVisible()
     assert dialog.result() == 0

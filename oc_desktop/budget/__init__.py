@@ -1,0 +1,7 @@
+"""The budget (ງົບປະມານ), Article 7.7: the chart of lines and the plan per fiscal year,
+the journal of revenue and expenditure, payroll, and plan against actual. No Qt here.
+
+Money is whole kip (``int``) from the field to the printout, never a float.
+"""
+
+AREA_KEY = "budget"

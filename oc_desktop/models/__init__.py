@@ -11,6 +11,15 @@ from oc_desktop.models.documents import (
     Scan,
 )
 from oc_desktop.models.organisation import Organisation, Section, Setting, Signer
+from oc_desktop.models.staff import (
+    EthnicGroup,
+    FamilyMember,
+    GradeRecord,
+    Leaving,
+    Person,
+    PositionRecord,
+    StaffEvent,
+)
 from oc_desktop.models.users import AuditEntry, User
 
 __all__ = [
@@ -19,13 +28,20 @@ __all__ = [
     "Correspondent",
     "DocumentCopy",
     "DocumentKind",
+    "EthnicGroup",
+    "FamilyMember",
+    "GradeRecord",
     "IncomingDocument",
+    "Leaving",
     "Organisation",
     "OutgoingDocument",
+    "Person",
+    "PositionRecord",
     "Routing",
     "Scan",
     "Section",
     "Setting",
     "Signer",
+    "StaffEvent",
     "User",
 ]

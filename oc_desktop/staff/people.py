@@ -23,6 +23,7 @@ from oc_desktop.models import (
 from oc_desktop.models.db import Database
 from oc_desktop.models.staff import RELATIONS, SEXES, THEORY_LEVELS
 from oc_desktop.security import Actor
+from oc_desktop.staff.careers import add_years
 from oc_desktop.staff.common import (
     LONG_MAX,
     NAME_MAX,
@@ -163,7 +164,7 @@ def _clean(session: Session, data: PersonData, person_id: int | None) -> PersonD
         check.fail("ethnic_group", _("Choose an ethnic group from the list."))
     if data.retirement_postponed_to and born:
         rule = in_force(session, "staff_retirement_age", date.today())
-        latest = _add_years(born, int(rule["latest"]))
+        latest = add_years(born, int(rule["latest"]))
         if data.retirement_postponed_to > latest:
             check.fail(
                 "retirement_postponed_to",
@@ -208,13 +209,6 @@ def _check_history_after(session: Session, check: Checker, person_id: int, enter
     )
     if first and first < entered:
         check.fail("service_entry", _("A recorded change starts before this date."))
-
-
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _index(person: Person) -> None:

@@ -46,7 +46,7 @@ class InService:
     grade_since: date | None
 
 
-def _latest(model, on: date):
+def latest_rows(model, on: date):
     """Each person's latest row of ``model`` that took effect on or before ``on``."""
     ranked = (
         select(
@@ -63,8 +63,8 @@ def _latest(model, on: date):
 
 def in_service(session: Session, on: date) -> list[InService]:
     """Everyone in service on ``on`` with what was in force for them that day."""
-    post, post_first = _latest(PositionRecord, on)
-    grade, grade_first = _latest(GradeRecord, on)
+    post, post_first = latest_rows(PositionRecord, on)
+    grade, grade_first = latest_rows(GradeRecord, on)
     left = select(Leaving.person_id).where(Leaving.start <= on)
     section_id = func.coalesce(post.c.section_id, Person.section_id)
     statement = (

@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import Any
 
 from oc_desktop.i18n import N_
-from oc_desktop.security import ADMIN, CLERK, HEAD, READER, STAFF_OFFICER
+from oc_desktop.security import ADMIN, CLERK, HEAD, READER
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,12 @@ def _load(target: str | None) -> Callable | None:
 
 def _documents() -> Area:
     from oc_desktop.documents.section import AREA
+
+    return AREA
+
+
+def _staff() -> Area:
+    from oc_desktop.staff.section import AREA
 
     return AREA
 
@@ -150,7 +156,7 @@ def areas() -> tuple[Area, ...]:
     return (
         _documents(),
         _planned("seal", N_("Seal"), CLERK, {HEAD, READER}),
-        _planned("staff", N_("Staff"), STAFF_OFFICER, {HEAD}),
+        _staff(),
         _budget(),
         SETTINGS,
         USERS,

@@ -19,6 +19,15 @@ from oc_desktop.models.documents import (
     Scan,
 )
 from oc_desktop.models.organisation import Organisation, Section, Setting, Signer
+from oc_desktop.models.staff import (
+    EthnicGroup,
+    FamilyMember,
+    GradeRecord,
+    Leaving,
+    Person,
+    PositionRecord,
+    StaffEvent,
+)
 from oc_desktop.models.users import AuditEntry, User
 
 __all__ = [
@@ -29,17 +38,24 @@ __all__ = [
     "Correspondent",
     "DocumentCopy",
     "DocumentKind",
+    "EthnicGroup",
+    "FamilyMember",
+    "GradeRecord",
     "IncomingDocument",
     "JournalEntry",
+    "Leaving",
     "Organisation",
     "OutgoingDocument",
     "PayrollLine",
     "PayrollSheet",
+    "Person",
     "PlanEntry",
+    "PositionRecord",
     "Routing",
     "Scan",
     "Section",
     "Setting",
     "Signer",
+    "StaffEvent",
     "User",
 ]

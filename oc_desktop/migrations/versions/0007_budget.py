@@ -2,7 +2,7 @@
 closed months, payroll sheets and their lines. Amounts are whole kip (BIGINT).
 
 Revision ID: 0007_budget
-Revises: 0004_audit_indexes
+Revises: 0006_staff
 Create Date: 2026-11-28
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_budget"
-down_revision: str | None = "0004_audit_indexes"
+down_revision: str | None = "0006_staff"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

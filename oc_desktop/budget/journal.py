@@ -137,39 +137,74 @@ def record_entry(
     check_writer(check, actor, "description")
     check.done()
     with db.begin() as session:
-        line = session.get(BudgetLine, line_id) if line_id is not None else None
-        year = fiscal_year(session, entry_date)
-        if line is None or line.parent_id is None or line.year != year:
-            check.fail("line_id", _("Choose an item of the year {year}.").format(year=year))
-        elif line.kind != kind:
-            check.fail("line_id", _("This item is not of the kind chosen."))
-        _check_open(session, check, "entry_date", entry_date)
-        if seq is None:
-            seq = next_seq(session, JournalEntry, period=year, series=kind)
-        elif seq_taken(session, JournalEntry, period=year, series=kind, seq=seq):
-            check.fail("seq", _("Number {number} is taken in this series.").format(number=seq))
-        check.done()
-        scan_name = scan_sha = None
-        if scan is not None:
-            scan_name, scan_sha = _store_scan(data_dir, scan)
-        entry = _add(
+        return write_entry(
             session,
             actor,
-            period=year,
-            series=kind,
-            seq=seq,
-            number=voucher_number(session, kind=kind, year=year, seq=seq, on=entry_date),
+            check,
+            kind=kind,
             entry_date=entry_date,
             line_id=line_id,
             description=description,
             amount=amount,
             party=party,
             approved_by=approved_by,
+            seq=seq,
+            scan=scan,
+            data_dir=data_dir,
             payroll_id=payroll_id,
-            scan_name=scan_name,
-            scan_sha256=scan_sha,
-        )
-        return entry.id
+        ).id
+
+
+def write_entry(
+    session: Session,
+    actor: Actor,
+    check: Checker,
+    *,
+    kind: str,
+    entry_date: date,
+    line_id: int | None,
+    description: str,
+    amount: int,
+    party: str,
+    approved_by: str,
+    seq: int | None = None,
+    scan: Path | None = None,
+    data_dir: Path | None = None,
+    payroll_id: int | None = None,
+) -> JournalEntry:
+    """Inside a transaction, with the values checked: the voucher, or field errors."""
+    line = session.get(BudgetLine, line_id) if line_id is not None else None
+    year = fiscal_year(session, entry_date)
+    if line is None or line.parent_id is None or line.year != year:
+        check.fail("line_id", _("Choose an item of the year {year}.").format(year=year))
+    elif line.kind != kind:
+        check.fail("line_id", _("This item is not of the kind chosen."))
+    _check_open(session, check, "entry_date", entry_date)
+    if seq is None:
+        seq = next_seq(session, JournalEntry, period=year, series=kind)
+    elif seq_taken(session, JournalEntry, period=year, series=kind, seq=seq):
+        check.fail("seq", _("Number {number} is taken in this series.").format(number=seq))
+    check.done()
+    scan_name = scan_sha = None
+    if scan is not None:
+        scan_name, scan_sha = _store_scan(data_dir, scan)
+    return _add(
+        session,
+        actor,
+        period=year,
+        series=kind,
+        seq=seq,
+        number=voucher_number(session, kind=kind, year=year, seq=seq, on=entry_date),
+        entry_date=entry_date,
+        line_id=line_id,
+        description=description,
+        amount=amount,
+        party=party,
+        approved_by=approved_by,
+        payroll_id=payroll_id,
+        scan_name=scan_name,
+        scan_sha256=scan_sha,
+    )
 
 
 def reverse_in(

@@ -3,6 +3,7 @@
 import random
 from datetime import date
 
+from oc_desktop.budget.demo import fill_budget
 from oc_desktop.documents.demo import bulk_incoming, fill_documents
 from oc_desktop.models.db import Database
 from oc_desktop.profile import SectionRow, SignerRow, ensure_defaults, load_profile, save_profile
@@ -129,6 +130,8 @@ def build_demo(db: Database, *, documents: int, seed: int, progress=print) -> No
     if documents > entered:
         bulk_incoming(db, rng, count=documents - entered)
     progress(f"documents: {documents}")
+    fill_budget(db, rng, today=date.today())
+    progress("budget: two years")
 
 
 def add_users(db: Database) -> None:

@@ -79,8 +79,8 @@ def fill_budget(db: Database, rng: random.Random, *, today: date) -> None:
         for code, (amount, _count, _payee) in SPENDING.items():
             plan_line(db, actor=SYSTEM, line_id=items[code], amount=amount, decided_on=planned_on)
         for code, amount in (
-            ("60.1", 900_000_000),
-            ("R1.1", 1_400_000_000),
+            ("60.1", 240_000_000),
+            ("R1.1", 500_000_000),
             ("R2.1", 12_000_000),
         ):
             plan_line(db, actor=SYSTEM, line_id=items[code], amount=amount, decided_on=planned_on)
@@ -109,7 +109,7 @@ def _month(db, rng, items, year, month, today) -> None:
         entry_date=date(year, month, 2) if date(year, month, 2) <= today else today,
         line_id=items["R1.1"],
         description="ງົບປະມານປະຈຳເດືອນ ຈາກພະແນກການເງິນແຂວງ",
-        amount=115_000_000,
+        amount=42_000_000,
         party="ພະແນກການເງິນແຂວງ",
         approved_by="ຫົວໜ້າຄະນະ",
     )

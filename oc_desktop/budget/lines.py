@@ -137,7 +137,7 @@ def save_line(
         if parent_id is not None and (
             parent is None or parent.year != year or parent.parent_id is not None
         ):
-            check.fail("parent", _("Choose a chapter of the same year."))
+            check.fail("name", _("Choose a chapter of the same year."))
         if parent is not None:
             kind = parent.kind
         elif line is not None:

@@ -10,7 +10,7 @@ from oc_desktop import audit
 from oc_desktop.budget import AREA_KEY
 from oc_desktop.budget.journal_query import entries_between
 from oc_desktop.budget.payroll import payroll_sheet
-from oc_desktop.budget.reports import plan_against_actual
+from oc_desktop.budget.reports import plan_against_actual, share_text
 from oc_desktop.budget.section import KINDS
 from oc_desktop.budget.words import kip_words
 from oc_desktop.formatting import format_date, format_int, format_kip
@@ -21,13 +21,6 @@ from oc_desktop.printing.statement import build_statement
 from oc_desktop.profile import SignerRow, load_profile
 from oc_desktop.registers.books import DateRange, print_book
 from oc_desktop.security import Actor, require_read
-
-
-def _percent(per_mille: int | None) -> str:
-    if per_mille is None:
-        return ""
-    whole, tenth = divmod(per_mille, 10)
-    return f"{format_int(whole)},{format_int(tenth)}%"
 
 
 def _record(db: Database, actor: Actor, entity: str, entity_id: str, new: dict) -> None:
@@ -72,7 +65,7 @@ def print_plan_vs_actual(
                 format_kip(total.planned),
                 format_kip(total.actual),
                 format_kip(total.difference),
-                _percent(total.per_mille),
+                share_text(total.per_mille),
             ]
         )
         for row in (r for r in report.rows if r.line.kind == kind):
@@ -84,7 +77,7 @@ def print_plan_vs_actual(
                     format_kip(row.planned),
                     format_kip(row.actual),
                     format_kip(row.difference),
-                    _percent(row.per_mille),
+                    share_text(row.per_mille),
                 ]
             )
     revenue, expenditure = report.total("revenue"), report.total("expenditure")
@@ -179,8 +172,8 @@ def print_payroll(db: Database, out: Path, *, actor: Actor, sheet_id: int) -> in
             "{state} from the state."
         ).format(
             value=format_kip(sheet.index_value),
-            employee=_percent(sheet.employee_bp // 10),
-            state=_percent(sheet.state_bp // 10),
+            employee=share_text(sheet.employee_bp // 10),
+            state=share_text(sheet.state_bp // 10),
         ),
         _("Net pay in words: {words}.").format(words=kip_words(t.net)),
         _("Cost to the budget (gross pay and the state's share): {amount} kip ({words}).").format(

@@ -9,6 +9,7 @@ from sqlalchemy import extract, func, select
 from oc_desktop.budget import AREA_KEY
 from oc_desktop.budget.lines import LineRow, chart
 from oc_desktop.budget.rules import in_force
+from oc_desktop.formatting import digits
 from oc_desktop.models import BudgetLine, JournalEntry
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor, require_read
@@ -61,6 +62,14 @@ class Report:
             return "over"
         share = row.per_mille
         return "near" if share is not None and share >= self.warn_percent * 10 else ""
+
+
+def share_text(per_mille: int | None) -> str:
+    """73,9% (a decimal comma, as kip use dots for thousands); "" without a plan."""
+    if per_mille is None:
+        return ""
+    whole, tenth = divmod(per_mille, 10)
+    return digits(f"{whole},{tenth}%")
 
 
 def _month(column):

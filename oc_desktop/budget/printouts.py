@@ -11,7 +11,6 @@ from oc_desktop.budget import AREA_KEY
 from oc_desktop.budget.journal_query import entries_between
 from oc_desktop.budget.payroll import payroll_sheet
 from oc_desktop.budget.reports import plan_against_actual, share_text
-from oc_desktop.budget.section import KINDS
 from oc_desktop.budget.words import kip_words
 from oc_desktop.formatting import format_date, format_int, format_kip
 from oc_desktop.i18n import _
@@ -56,12 +55,13 @@ def print_plan_vs_actual(
         Column(_("Used"), mm=16, align="right"),
     ]
     rows = []
+    chapter = _("{name} (chapter)")
     for kind in ("revenue", "expenditure"):
         total = report.total(kind)
         rows.append(
             [
                 "",
-                _(KINDS[kind]).upper(),
+                _("Total revenue") if kind == "revenue" else _("Total expenditure"),
                 format_kip(total.planned),
                 format_kip(total.actual),
                 format_kip(total.difference),
@@ -69,7 +69,7 @@ def print_plan_vs_actual(
             ]
         )
         for row in (r for r in report.rows if r.line.kind == kind):
-            name = row.line.name if row.line.parent_id else f"{row.line.name} ({_('chapter')})"
+            name = row.line.name if row.line.parent_id else chapter.format(name=row.line.name)
             rows.append(
                 [
                     row.line.code,

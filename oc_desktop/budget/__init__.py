@@ -5,3 +5,5 @@ Money is whole kip (``int``) from the field to the printout, never a float.
 """
 
 AREA_KEY = "budget"
+#: what ``oc-desktop print`` prints of the budget (``oc_desktop.budget.console``)
+PRINTOUTS = ("budget-journal", "plan-vs-actual", "payroll", "voucher")

@@ -24,7 +24,7 @@ from oc_desktop.models.db import Database
 from oc_desktop.paths import scans_dir
 from oc_desktop.registers.entries import stamp
 from oc_desktop.registers.numbering import next_seq, seq_taken
-from oc_desktop.security import Actor, require_write
+from oc_desktop.security import Actor, require_read, require_write
 from oc_desktop.validation import Checker
 
 ENTITY = "budget_journal"
@@ -323,6 +323,7 @@ class Voucher:
 def voucher(db: Database, *, actor: Actor, entry_id: int) -> Voucher | None:
     from oc_desktop.budget.journal_query import rows_for
 
+    require_read(actor, AREA_KEY)
     with db.read() as session:
         found = rows_for(session, [entry_id])
     return found[0] if found else None

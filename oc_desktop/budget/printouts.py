@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 
 from oc_desktop import audit
 from oc_desktop.budget import AREA_KEY
+from oc_desktop.budget.journal import voucher
 from oc_desktop.budget.journal_query import entries_between
 from oc_desktop.budget.payroll import payroll_sheet
 from oc_desktop.budget.reports import plan_against_actual, share_text
@@ -246,3 +247,43 @@ def print_journal(db: Database, out: Path, *, actor: Actor, span: DateRange, **j
         min_row_height=7 * mm,
         **job,
     )
+
+
+def print_voucher(db: Database, out: Path, *, actor: Actor, entry_id: int) -> int:
+    """One voucher (ໃບລາຍຮັບ / ໃບລາຍຈ່າຍ) with its amount in words, to sign."""
+    found = voucher(db, actor=actor, entry_id=entry_id)
+    if found is None:
+        raise LookupError(entry_id)
+    title = _("Revenue voucher") if found.kind == "revenue" else _("Expenditure voucher")
+    rows = [
+        [_("Date"), format_date(found.entry_date)],
+        [_("Item"), f"{found.line_code} {found.line_name}"],
+        [_("Description"), found.description],
+        [_("Payer or payee"), found.party],
+        [_("Amount (kip)"), format_kip(found.amount)],
+        [_("Amount in words"), kip_words(found.amount)],
+        [_("Approved by"), found.approved_by],
+    ]
+    if found.reverses:
+        rows.append([_("Reversal"), _("reverses {number}").format(number=found.reverses)])
+    if found.reversed_by:
+        rows.append([_("Reversal"), _("reversed by {number}").format(number=found.reversed_by)])
+    profile = load_profile(db)
+    party = _("Payer") if found.kind == "revenue" else _("Received by")
+    signers = [
+        SignerRow(None, party, found.party),
+        SignerRow(None, _("Accountant"), actor.full_name),
+        *profile.signers[:1],
+    ]
+    pages, _writer = build_statement(
+        out,
+        profile=profile,
+        title=title,
+        subtitle=_("No. {number}").format(number=found.number),
+        columns=[Column(_("Particulars"), mm=45), Column(_("Details"))],
+        rows=rows,
+        signers=signers,
+        day=found.entry_date,
+    )
+    _record(db, actor, "budget_journal", str(entry_id), {"number": found.number})
+    return pages

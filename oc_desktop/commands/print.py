@@ -8,6 +8,7 @@ environment, never the command line), it shows what that person may see on scree
 import argparse
 from datetime import date
 
+from oc_desktop.budget import PRINTOUTS as BUDGET_PRINTOUTS
 from oc_desktop.cli import CommandError
 from oc_desktop.commands.backup import add_password_options, read_password
 from oc_desktop.documents.terms import BOOKS
@@ -27,9 +28,17 @@ def add_parser(subparsers, common) -> None:
     parser = subparsers.add_parser(
         "print", parents=[common], help=_("print a register book of a date range to PDF")
     )
-    parser.add_argument("book", choices=BOOKS, help=_("which book: incoming, outgoing, delivery"))
-    parser.add_argument("--from", dest="start", type=_day, required=True, help=_("first day"))
-    parser.add_argument("--to", dest="end", type=_day, required=True, help=_("last day"))
+    parser.add_argument(
+        "book",
+        choices=(*BOOKS, *BUDGET_PRINTOUTS),
+        help=_(
+            "which book: incoming, outgoing, delivery; budget-journal, plan-vs-actual, payroll,"
+            " voucher (with --user)"
+        ),
+    )
+    parser.add_argument("--from", dest="start", type=_day, help=_("first day"))
+    parser.add_argument("--to", dest="end", type=_day, help=_("last day"))
+    parser.add_argument("--id", dest="entry_id", type=int, help=_("the voucher's record number"))
     parser.add_argument("--out", required=True, help=_("the PDF file to write"))
     parser.add_argument("--user", help=_("print as this person (with their password)"))
     add_password_options(parser, _("user's"))
@@ -66,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(_("Name the data folder with --data-dir."))
     if not database_path(args.data_dir).exists():
         raise CommandError(_("There is no data in {folder}.").format(folder=args.data_dir))
+    if args.book in BUDGET_PRINTOUTS:
+        return _run_budget(args)
+    if args.start is None or args.end is None:
+        raise CommandError(_("Give the period with --from and --to."))
     if args.end < args.start:
         raise CommandError(_("The last day comes before the first."))
     out = Path(args.out)
@@ -85,6 +98,40 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(
             _("The PDF could not be written to {path} ({reason}).").format(path=out, reason=error)
         ) from error
+    finally:
+        db.close()
+    print(_("{path}: {pages} pages.").format(path=out, pages=pages))
+    return 0
+
+
+def _run_budget(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from oc_desktop.budget.console import Refused, print_budget
+    from oc_desktop.models.migrate import open_database
+    from oc_desktop.security import NotAllowed
+
+    if args.user is None:
+        raise CommandError(_("The budget is printed for a person: give --user."))
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise CommandError(_("The folder {folder} does not exist.").format(folder=out.parent))
+    db = open_database(args.data_dir)
+    try:
+        actor = _actor(db, args)
+        pages = print_budget(
+            db,
+            out,
+            actor=actor,
+            what=args.book,
+            start=args.start,
+            end=args.end,
+            entry_id=args.entry_id,
+        )
+    except NotAllowed as error:
+        raise CommandError(_("This person may not read the budget.")) from error
+    except Refused as error:
+        raise CommandError(str(error)) from error
     finally:
         db.close()
     print(_("{path}: {pages} pages.").format(path=out, pages=pages))

@@ -19,7 +19,7 @@ from oc_desktop.budget import AREA_KEY
 from oc_desktop.budget.common import check_writer
 from oc_desktop.budget.journal import reverse_in, write_entry
 from oc_desktop.budget.rules import fiscal_year, in_force, share
-from oc_desktop.i18n import _
+from oc_desktop.i18n import N_, _
 from oc_desktop.models import BudgetLine, JournalEntry, PayrollLine, PayrollSheet
 from oc_desktop.models.base import utcnow
 from oc_desktop.models.budget import DRAFT, POSTED, REVERSED
@@ -397,3 +397,28 @@ def reverse_payroll(
             new={"status": REVERSED, "number": entry.number},
         )
         return entry.id
+
+
+#: the rules a sheet is computed from, as the clerk names them
+RATE_NAMES = {
+    "staff_index_value": N_("the index value"),
+    "staff_grade_table": N_("the grade and step table"),
+    "budget_social_security": N_("the social-security shares"),
+    "budget_allowances": N_("the allowances"),
+}
+
+
+def rates_to_confirm(db: Database, *, year: int, month: int) -> list[str]:
+    """The rules in force for the month still marked to be confirmed, in words."""
+    from oc_desktop.staff.rules import in_force as staff_rule
+
+    on = date(year, month, 1)
+    with db.read() as session:
+        found = [
+            key
+            for key in RATE_NAMES
+            if (staff_rule if key.startswith("staff_") else in_force)(session, key, on).get(
+                "to_confirm"
+            )
+        ]
+    return [_(RATE_NAMES[key]) for key in found]

@@ -17,6 +17,8 @@ public sources that an office should check with the provincial finance departmen
   everyone; to confirm.
 - ``budget_payroll_item``: the item code a posted payroll is charged to.
 - ``budget_warn_percent``: a line used past this share of its plan is highlighted.
+
+``set_rule`` replaces a rule's versions (the administrator, audited as a setting).
 """
 
 from datetime import date
@@ -24,7 +26,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from oc_desktop import audit
+from oc_desktop.i18n import _
 from oc_desktop.models import Setting
+from oc_desktop.models.db import Database
+from oc_desktop.security import Actor, require_write
+from oc_desktop.validation import ValidationError
 
 EPOCH = "1900-01-01"
 # (code, name, kind, items): chapters with their items.
@@ -145,3 +152,76 @@ def fiscal_year(session: Session, day: date) -> int:
 def share(amount: int, basis_points: int) -> int:
     """``amount`` × basis points / 10,000 in whole kip, halves rounded up; no float."""
     return (amount * basis_points + 5_000) // 10_000
+
+
+#: what each version must hold besides ``from`` (and an optional ``to_confirm``)
+FIELDS = {
+    "budget_chart": ("chapters",),
+    "budget_year": ("start_month",),
+    "budget_voucher_prefix": ("revenue", "expenditure"),
+    "budget_social_security": ("employee_bp", "state_bp"),
+    "budget_allowances": ("position", "living"),
+    "budget_payroll_item": ("code",),
+    "budget_warn_percent": ("percent",),
+}
+#: whole numbers that must lie in a range, where a version has them
+BOUNDS = {
+    "start_month": (1, 12),
+    "employee_bp": (0, 10_000),
+    "state_bp": (0, 10_000),
+    "living": (0, 999_999_999),
+    "percent": (1, 100),
+}
+
+
+def _checked(key: str, value) -> list[dict[str, Any]]:
+    if key not in RULE_DEFAULTS:
+        raise KeyError(key)
+    message = None
+    if not isinstance(value, list) or not value:
+        message = _("Give at least one version of the rule.")
+    else:
+        for version in value:
+            try:
+                date.fromisoformat(version["from"])
+                missing = [f for f in FIELDS[key] if f not in version]
+            except (KeyError, TypeError, ValueError):
+                missing = ["from"]
+            if missing:
+                message = _("Each version needs a start date and its values.")
+                break
+            for name, (low, high) in BOUNDS.items():
+                number = version.get(name)
+                if name in version and (
+                    isinstance(number, bool)
+                    or not isinstance(number, int)
+                    or not low <= number <= high
+                ):
+                    message = _("{name} must be a whole number from {low} to {high}.").format(
+                        name=name, low=low, high=high
+                    )
+    if message:
+        raise ValidationError({key: message})
+    return sorted(value, key=lambda v: v["from"])
+
+
+def set_rule(db: Database, *, actor: Actor, key: str, value: list[dict[str, Any]]) -> None:
+    """Replace rule ``key``'s versions (the administrator, as for every office setting);
+    the old and new versions are audited."""
+    require_write(actor, "settings")
+    value = _checked(key, value)
+    with db.begin() as session:
+        old = versions(session, key)
+        if old == value:
+            return
+        session.merge(Setting(key=key, value=value))
+        audit.record(
+            session,
+            actor=actor,
+            action="update",
+            entity="setting",
+            entity_id=key,
+            area="settings",
+            old={key: old},
+            new={key: value},
+        )

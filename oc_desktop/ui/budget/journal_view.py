@@ -11,7 +11,7 @@ from oc_desktop.budget import AREA_KEY
 from oc_desktop.budget.journal import closed_months
 from oc_desktop.budget.journal_query import JournalQuery, count_journal, fetch_journal
 from oc_desktop.budget.lines import chart
-from oc_desktop.budget.printouts import print_journal
+from oc_desktop.budget.printouts import print_journal, print_voucher
 from oc_desktop.budget.section import KINDS
 from oc_desktop.formatting import format_date, format_kip
 from oc_desktop.i18n import N_, _
@@ -72,6 +72,8 @@ class JournalView(RegisterTab):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.new_button, self.reverse_button = QPushButton(), QPushButton()
         self.close_button, self.print_button = QPushButton(), QPushButton()
+        self.voucher_button = QPushButton()
+        self.voucher_button.clicked.connect(self.print_voucher)
         self.new_button.clicked.connect(self.new_voucher)
         self.reverse_button.clicked.connect(self.reverse)
         self.close_button.clicked.connect(self.close_month)
@@ -83,6 +85,7 @@ class JournalView(RegisterTab):
         for button in (self.new_button, self.reverse_button, self.close_button):
             button.setVisible(actor.may_write(AREA_KEY))
             top.addWidget(button)
+        top.addWidget(self.voucher_button)
         top.addWidget(self.print_button)
         self.filter_row.addWidget(self.closed)
         self.filter_row.addStretch(1)
@@ -107,6 +110,7 @@ class JournalView(RegisterTab):
         self.reverse_button.setText(_("&Reverse…"))
         self.close_button.setText(_("Close a &month…"))
         self.print_button.setText(_("&Print journal… (Ctrl+P)"))
+        self.voucher_button.setText(_("Print vo&ucher…"))
         for (label, _combo), message in zip(
             self.filter_labels, (N_("&Kind"), N_("M&onth")), strict=True
         ):
@@ -206,5 +210,19 @@ class JournalView(RegisterTab):
             suggested_name=f"{title} {span.start.isoformat()}_{span.end.isoformat()}.pdf",
             build=lambda out, progress, cancel: print_journal(
                 self.db, out, actor=self.actor, span=span, progress=progress, should_cancel=cancel
+            ),
+        )
+
+    def print_voucher(self) -> None:
+        chosen = self.current_voucher()
+        if chosen is None:
+            return
+        title = _("Voucher {number}.").format(number=chosen.number).rstrip(".")
+        self.print_runner = start_print(
+            self,
+            title=title,
+            suggested_name=f"{title}.pdf",
+            build=lambda out, _p, _c: print_voucher(
+                self.db, out, actor=self.actor, entry_id=chosen.id
             ),
         )

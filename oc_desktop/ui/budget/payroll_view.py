@@ -16,7 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from oc_desktop.budget import AREA_KEY
-from oc_desktop.budget.payroll import Sheet, draft_payroll, payroll_sheet, sheets_of
+from oc_desktop.budget.payroll import (
+    Sheet,
+    draft_payroll,
+    payroll_sheet,
+    rates_to_confirm,
+    sheets_of,
+)
 from oc_desktop.budget.printouts import print_payroll
 from oc_desktop.formatting import format_int, format_kip
 from oc_desktop.i18n import N_, _
@@ -72,7 +78,9 @@ class PayrollView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.status, self.error = QLabel(), QLabel()
+        self.status, self.error, self.confirm = QLabel(), QLabel(), QLabel()
+        self.confirm.setStyleSheet("color: #8a5a00;")
+        self.confirm.setWordWrap(True)
         self.status.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setObjectName("error_month")
@@ -89,6 +97,7 @@ class PayrollView(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.confirm)
         today = date.today()
         self._fill_months(today.month)
 
@@ -128,6 +137,13 @@ class PayrollView(QWidget):
 
     def _show_status(self) -> None:
         sheet = self.sheet
+        month = self.month.currentData() or 1
+        unsure = rates_to_confirm(self.db, year=self.year, month=month)
+        self.confirm.setText(
+            _("To confirm with the finance department: {rules}.").format(rules=", ".join(unsure))
+            if unsure
+            else ""
+        )
         writer = self.actor.may_write(AREA_KEY)
         self.approve_button.setEnabled(writer and sheet is not None and sheet.status == "draft")
         self.reverse_button.setEnabled(writer and sheet is not None and sheet.status == "posted")

@@ -26,8 +26,9 @@ from oc_desktop.budget.payroll import (
 from oc_desktop.budget.printouts import print_payroll
 from oc_desktop.formatting import format_int, format_kip
 from oc_desktop.i18n import N_, _
+from oc_desktop.ui.budget.amounts import AmountsModel
 from oc_desktop.ui.budget.dialogs import MONTHS, ApproveDialog, ReverseDialog
-from oc_desktop.ui.common.table_model import Column, TableModel
+from oc_desktop.ui.common.table_model import Column
 from oc_desktop.ui.printing.job import start_print
 from oc_desktop.validation import ValidationError
 
@@ -72,7 +73,7 @@ class PayrollView(QWidget):
         self.reverse_button.clicked.connect(self.reverse)
         self.print_button.clicked.connect(self.print_sheet)
         self.print_runner = None
-        self.model = TableModel(payroll_columns())
+        self.model = AmountsModel(payroll_columns(), first_amount=2)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -19,7 +20,8 @@ from oc_desktop.budget.printouts import print_plan_vs_actual
 from oc_desktop.budget.reports import PERIODS, Report, plan_against_actual, share_text
 from oc_desktop.formatting import format_int, format_kip
 from oc_desktop.i18n import N_, _
-from oc_desktop.ui.common.table_model import Column, TableModel
+from oc_desktop.ui.budget.amounts import AmountsModel
+from oc_desktop.ui.common.table_model import Column
 from oc_desktop.ui.printing.job import start_print
 
 NEAR, OVER = QColor("#fff3c4"), QColor("#ffd6d6")
@@ -96,12 +98,13 @@ class ReportView(QWidget):
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_report)
         self.print_runner = None
-        self.model = TableModel(report_columns(), style=self._style)
+        self.model = AmountsModel(report_columns(), first_amount=2, style=self._style)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.chart = Chart()
         self.summary, self.legend = QLabel(), QLabel()
         self.summary.setWordWrap(True)

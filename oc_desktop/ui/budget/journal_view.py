@@ -66,6 +66,7 @@ class JournalView(RegisterTab):
     def __init__(self, db, actor, data_dir, parent=None, *, settings=None) -> None:
         super().__init__(db, actor, parent, settings=settings, widths_key="budget/journal")
         self.data_dir, self.year = data_dir, date.today().year
+        self.closed_months: list[int] = []
         self.kind, self.month = QComboBox(), QComboBox()
         for combo in (self.kind, self.month):
             self.add_filter(QLabel(), combo)
@@ -116,6 +117,7 @@ class JournalView(RegisterTab):
         ):
             label.setText(_(message))
         self._fill_filters()
+        self._show_closed()
         self.model.retranslate()
 
     def _fill_filters(self) -> None:
@@ -134,13 +136,13 @@ class JournalView(RegisterTab):
 
     def show_year(self, year: int) -> None:
         self.year = year
-        months = closed_months(self.db, year=year)
-        self.closed.setText(
-            _("Closed months: {months}").format(months=", ".join(f"{m:02d}" for m in months))
-            if months
-            else ""
-        )
+        self.closed_months = closed_months(self.db, year=year)
+        self._show_closed()
         self.reload()
+
+    def _show_closed(self) -> None:
+        months = ", ".join(f"{m:02d}" for m in self.closed_months)
+        self.closed.setText(_("Closed months: {months}").format(months=months) if months else "")
 
     def make_query(self) -> JournalQuery:
         sort, descending = self.sort_state()

@@ -65,6 +65,7 @@ class BudgetTab(BaseTab):
             (_("Plan"), _("Journal"), _("Payroll"), _("Plan against actual"))
         ):
             self.views.setTabText(index, text)
+        self._show_message()
         self.journal.retranslate()
         self.plan.retranslate()
         self.payroll.retranslate()
@@ -88,12 +89,16 @@ class BudgetTab(BaseTab):
 
     def _year_chosen(self) -> None:
         year = self.current_year()
-        self.message.setText("" if year is not None else _("Begin a year to plan its budget."))
+        self._show_message()
         self.plan.show_year(year)
         self.report.show_year(year)
         if year is not None:
             self.journal.show_year(year)
             self.payroll.show_year(year)
+
+    def _show_message(self) -> None:
+        none = self.current_year() is None
+        self.message.setText(_("Begin a year to plan its budget.") if none else "")
 
     def refresh(self) -> None:
         self._fill_years(self.current_year())

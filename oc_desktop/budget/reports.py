@@ -10,7 +10,7 @@ from oc_desktop.budget import AREA_KEY
 from oc_desktop.budget.lines import LineRow, chart
 from oc_desktop.budget.rules import in_force
 from oc_desktop.formatting import digits
-from oc_desktop.models import BudgetLine, JournalEntry
+from oc_desktop.models import JournalEntry
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor, require_read
 
@@ -72,6 +72,19 @@ def share_text(per_mille: int | None) -> str:
     return digits(f"{whole},{tenth}%")
 
 
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    return date(day.year + index // 12, index % 12 + 1, 1)
+
+
+def fiscal_span(session, year: int, first_month: int, last_month: int) -> tuple[date, date]:
+    """The days of months ``first_month``..``last_month`` of fiscal year ``year`` (months
+    counted from the year's start, setting ``budget_year``): [start, end)."""
+    start_month = int(in_force(session, "budget_year", date(year, 1, 1))["start_month"])
+    begin = date(year, 1, 1) if start_month == 1 else date(year - 1, start_month, 1)
+    return _add_months(begin, first_month - 1), _add_months(begin, last_month)
+
+
 def _month(column):
     return extract("month", column)
 
@@ -95,18 +108,19 @@ def actual_by_item_and_month(db: Database, *, actor: Actor, year: int) -> dict:
 def plan_against_actual(
     db: Database, *, actor: Actor, year: int, last_month: int = 12, first_month: int = 1
 ) -> Report:
-    """Every line's year plan and what the journal holds for it from ``first_month`` to
-    ``last_month``; a chapter sums its items."""
+    """Every line's year plan and what the journal holds for it in months ``first_month``
+    to ``last_month`` of the fiscal year; a chapter sums its items."""
     lines = chart(db, actor=actor, year=year)
     with db.read() as session:
+        start, end = fiscal_span(session, year, first_month, last_month)
+        # read from the index (period, line_id, entry_date, amount), never the table
         actual = dict(
             session.execute(
                 select(JournalEntry.line_id, func.sum(JournalEntry.amount))
-                .join(BudgetLine, BudgetLine.id == JournalEntry.line_id)
                 .where(
                     JournalEntry.period == year,
-                    _month(JournalEntry.entry_date) >= first_month,
-                    _month(JournalEntry.entry_date) <= last_month,
+                    JournalEntry.entry_date >= start,
+                    JournalEntry.entry_date < end,
                 )
                 .group_by(JournalEntry.line_id)
             ).all()

@@ -79,7 +79,10 @@ class JournalEntry(RegisterEntry, Base):
     __table_args__ = (
         UniqueConstraint("period", "series", "seq", name="uq_budget_journal_number"),
         CheckConstraint("series IN ('revenue','expenditure')", name="known_series"),
-        Index("ix_budget_journal_entry_date", "entry_date"),
+        # the journal's pages in date order, and plan against actual read from the index
+        Index("ix_budget_journal_period_entry_date", "period", "entry_date"),
+        Index("ix_budget_journal_period_amount", "period", "amount"),
+        Index("ix_budget_journal_totals", "period", "line_id", "entry_date", "amount"),
         Index("ix_budget_journal_line_id", "line_id"),
     )
 

@@ -158,7 +158,21 @@ def upgrade() -> None:
         sa.UniqueConstraint("period", "series", "seq", name="uq_budget_journal_number"),
         sa.UniqueConstraint("reverses_id", name=op.f("uq_budget_journal_reverses_id")),
     )
-    op.create_index("ix_budget_journal_entry_date", "budget_journal", ["entry_date"], unique=False)
+    op.create_index(
+        "ix_budget_journal_period_entry_date",
+        "budget_journal",
+        ["period", "entry_date"],
+        unique=False,
+    )
+    op.create_index(
+        "ix_budget_journal_period_amount", "budget_journal", ["period", "amount"], unique=False
+    )
+    op.create_index(
+        "ix_budget_journal_totals",
+        "budget_journal",
+        ["period", "line_id", "entry_date", "amount"],
+        unique=False,
+    )
     op.create_index("ix_budget_journal_line_id", "budget_journal", ["line_id"], unique=False)
     op.create_table(
         "payroll_line",

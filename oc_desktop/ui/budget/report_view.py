@@ -21,6 +21,7 @@ from oc_desktop.budget.reports import PERIODS, Report, plan_against_actual, shar
 from oc_desktop.formatting import format_int, format_kip
 from oc_desktop.i18n import N_, _
 from oc_desktop.ui.budget.amounts import AmountsModel
+from oc_desktop.ui.common.jobs import Job
 from oc_desktop.ui.common.table_model import Column
 from oc_desktop.ui.printing.job import start_print
 
@@ -91,6 +92,8 @@ class ReportView(QWidget):
         super().__init__(parent)
         self.db, self.actor, self.year = db, actor, None
         self.report: Report | None = None
+        self._asked = self._shown = 0
+        self._job: Job | None = None
         self.period = QComboBox()
         self.period_label = QLabel()
         self.period_label.setBuddy(self.period)
@@ -155,15 +158,36 @@ class ReportView(QWidget):
         self.show_report()
 
     def show_report(self) -> None:
+        """Read the report on a worker (a year of vouchers is summed); the newest
+        question's answer is shown, older ones are dropped."""
         if self.year is None:
             return
-        self.report = plan_against_actual(
-            self.db, actor=self.actor, year=self.year, last_month=self.period.currentData() or 12
+        self._asked += 1
+        asked, year, months = self._asked, self.year, self.period.currentData() or 12
+        self._job = Job(
+            lambda _progress: (
+                asked,
+                plan_against_actual(self.db, actor=self.actor, year=year, last_month=months),
+            ),
+            name="budget-report",
         )
-        self.model.set_rows(self.report.rows)
+        self._job.succeeded.connect(self._report_ready)
+        self._job.failed.connect(self.summary.setText)
+        self._job.start()
+
+    def settled(self) -> bool:
+        """Whether the report on screen answers the latest question."""
+        return self._shown == self._asked
+
+    def _report_ready(self, answer) -> None:
+        asked, report = answer
+        if asked != self._asked:
+            return
+        self.report, self._shown = report, asked
+        self.model.set_rows(report.rows)
         self.table.resizeColumnsToContents()
-        self.chart.show_report(self.report)
-        revenue, spent = self.report.total("revenue"), self.report.total("expenditure")
+        self.chart.show_report(report)
+        revenue, spent = report.total("revenue"), report.total("expenditure")
         self.summary.setText(
             _(
                 "Revenue {revenue} of {revenue_plan} planned; expenditure {spent} of"
@@ -174,7 +198,7 @@ class ReportView(QWidget):
                 spent=format_kip(spent.actual),
                 spent_plan=format_kip(spent.planned),
                 share=share_text(spent.per_mille),
-                cash=format_kip(self.report.cash),
+                cash=format_kip(report.cash),
             )
         )
 

@@ -103,6 +103,7 @@ def test_a_year_planned_spent_paid_and_printed(tab, qtbot, type_text, db, make_u
     assert count_journal(db, actor=accountant, query=query) == 2
 
     tab.views.setCurrentWidget(tab.report)
+    qtbot.waitUntil(tab.report.settled)
     rows = {r.line.code: r for r in tab.report.model.rows}
     assert rows["62.4"].actual == 2_741_034 and rows["60.1"].actual == cost
     report = plan_against_actual(db, actor=accountant, year=today.year)

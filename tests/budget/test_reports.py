@@ -72,3 +72,28 @@ def test_shares_warnings_cash_and_reversals(db, accountant, items):
     reverse_entry(db, actor=accountant, entry_id=over, entry_date=date(2025, 2, 2), reason="ຜິດ")
     rows = {r.line.code: r for r in plan_against_actual(db, actor=accountant, year=2025).rows}
     assert rows["62.2"].actual == 0
+
+
+def test_a_fiscal_year_from_october_counts_its_months_from_october(db, make_user, accountant):
+    from oc_desktop.budget.lines import chart, start_year
+    from oc_desktop.budget.rules import set_rule
+    from oc_desktop.security import ADMIN
+
+    admin = make_user("admin", [ADMIN])
+    set_rule(db, actor=admin, key="budget_year", value=[{"from": "1900-01-01", "start_month": 10}])
+    start_year(db, actor=accountant, year=2026)  # 1 October 2025 to 30 September 2026
+    items = {r.code: r.id for r in chart(db, actor=accountant, year=2026)}
+    for day, amount in ((date(2025, 10, 1), 100), (date(2025, 12, 31), 20), (date(2026, 1, 1), 3)):
+        record_entry(
+            db,
+            actor=accountant,
+            kind="expenditure",
+            entry_date=day,
+            line_id=items["62.1"],
+            description="ຈ່າຍ",
+            amount=amount,
+        )
+    first_quarter = plan_against_actual(db, actor=accountant, year=2026, last_month=3)
+    assert {r.line.code: r.actual for r in first_quarter.rows}["62.1"] == 120
+    whole = plan_against_actual(db, actor=accountant, year=2026)
+    assert whole.total("expenditure").actual == 123

@@ -34,6 +34,8 @@ class PersonFile:
     next_step: date | None
     retirement: date
     salary: int | None
+    #: every section's name by record number (a past position's may be retired since)
+    section_names: dict[int, str]
 
     @property
     def name(self) -> str:
@@ -105,5 +107,6 @@ def read_file(db: Database, *, actor: Actor, person_id: int, purpose: str = "rea
                 sex=person.sex,
                 postponed_to=person.retirement_postponed_to,
             ),
+            section_names=dict(session.execute(select(Section.id, Section.name)).all()),
             salary=salary_on(session, last.grade, last.step, today) if last else None,
         )

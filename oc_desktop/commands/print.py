@@ -10,6 +10,7 @@ from datetime import date
 
 from oc_desktop.cli import CommandError
 from oc_desktop.commands.backup import add_password_options, read_password
+from oc_desktop.commands.staff_print import STAFF_PRINTS, run_staff
 from oc_desktop.documents.terms import BOOKS
 from oc_desktop.i18n import _
 
@@ -27,9 +28,16 @@ def add_parser(subparsers, common) -> None:
     parser = subparsers.add_parser(
         "print", parents=[common], help=_("print a register book of a date range to PDF")
     )
-    parser.add_argument("book", choices=BOOKS, help=_("which book: incoming, outgoing, delivery"))
-    parser.add_argument("--from", dest="start", type=_day, required=True, help=_("first day"))
-    parser.add_argument("--to", dest="end", type=_day, required=True, help=_("last day"))
+    parser.add_argument(
+        "book",
+        choices=(*BOOKS, *STAFF_PRINTS),
+        help=_("which book: incoming, outgoing, delivery; or a staff printout"),
+    )
+    parser.add_argument("--from", dest="start", type=_day, help=_("first day"))
+    parser.add_argument("--to", dest="end", type=_day, help=_("last day"))
+    parser.add_argument("--as-of", dest="as_of", type=_day, help=_("staff printouts: as of"))
+    parser.add_argument("--id", type=int, help=_("biography: the person's record number"))
+    parser.add_argument("--months", type=int, default=3, help=_("promotions-due: months ahead (3)"))
     parser.add_argument("--out", required=True, help=_("the PDF file to write"))
     parser.add_argument("--user", help=_("print as this person (with their password)"))
     add_password_options(parser, _("user's"))
@@ -66,16 +74,21 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(_("Name the data folder with --data-dir."))
     if not database_path(args.data_dir).exists():
         raise CommandError(_("There is no data in {folder}.").format(folder=args.data_dir))
-    if args.end < args.start:
+    staff = args.book in STAFF_PRINTS
+    if not staff and (args.start is None or args.end is None):
+        raise CommandError(_("Give the first and last day with --from and --to."))
+    if not staff and args.end < args.start:
         raise CommandError(_("The last day comes before the first."))
     out = Path(args.out)
     if not out.parent.is_dir():
         raise CommandError(_("The folder {folder} does not exist.").format(folder=out.parent))
-    span = DateRange(args.start, args.end)
     db = open_database(args.data_dir)
     try:
         actor = _actor(db, args)
-        if args.book == "delivery":
+        span = None if staff else DateRange(args.start, args.end)
+        if staff:
+            pages = run_staff(args, db, actor, out)
+        elif args.book == "delivery":
             pages = print_delivery_book(db, out, actor=actor, span=span)
         else:
             pages = print_register_book(db, out, actor=actor, register=args.book, span=span)

@@ -5,6 +5,7 @@ Written through the named operations (audited as the program itself).
 """
 
 import random
+from contextlib import contextmanager
 from datetime import date, timedelta
 from io import BytesIO
 
@@ -103,11 +104,36 @@ def _photo(rng: random.Random) -> bytes:
     return buffer.getvalue()
 
 
+def _past(day: date, today: date) -> date | None:
+    return day if day <= today else None
+
+
 def _day(rng: random.Random, start: date, end: date) -> date:
     return start + timedelta(days=rng.randrange(max(1, (end - start).days)))
 
 
+class _Within:
+    """The database as seen from inside one transaction: each operation's unit of work
+    is a savepoint of it, so the demo's hundreds of records are written with one commit."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+
+    @contextmanager
+    def begin(self):
+        with self.session.begin_nested():
+            yield self.session
+        self.session.expunge_all()  # written: a growing session slows every later flush
+
+    read = begin
+
+
 def fill_staff(db: Database, rng: random.Random, *, count: int = 45, today: date) -> None:
+    with db.begin() as session:
+        _fill(_Within(session), rng, count=count, today=today)
+
+
+def _fill(db, rng: random.Random, *, count: int, today: date) -> None:
     ensure_ethnic_groups(db)
     groups = ethnic_groups(db)
     lao = next((g for g in groups if not g.minority), groups[0])
@@ -220,19 +246,23 @@ def _career(db, rng, person, post, section, entered, today, number) -> None:
             start=promoted,
             **decision(promoted),
         )
+    # history before the last 8 years is one record at the step reached then
     grade, step, since = 1 if entered.year > 2000 else 2, 1, entered
+    while add_years(since, 2) <= add_years(today, -8):
+        since, step = add_years(since, 2), step + 1
     add_grade(
         db,
         actor=SYSTEM,
         person_id=person,
         grade=grade,
-        step=step,
         change="start",
+        step=min(step, 20),
         start=since,
         **decision(since),
     )
     # a step every 2 years; some people's latest step is overdue (the list shows them)
-    stop = today - timedelta(days=400 if number == 30 else rng.choice((0, 0, 200, 500, 700)))
+    stop = today - timedelta(days=400 if number == 30 else rng.choice((0,) * 6 + (300, 500)))
+    step = min(step, 20)
     while add_years(since, 2) <= stop and step < 20:
         since, step = add_years(since, 2), step + 1
         add_grade(

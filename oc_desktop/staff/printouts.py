@@ -108,13 +108,13 @@ def _fields(flow: Flow, writer: Writer, rows, width: float) -> None:
         flow.top = table.draw_row(writer, row, flow.frame.left, flow.top)
 
 
-def _section(flow: Flow, title: str) -> None:
+def section_heading(flow: Flow, title: str) -> None:
     flow.space(3 * mm)
     flow.need(HEADING.line_height * 3)
     flow.paragraph(title, HEADING, space_after=1 * mm)
 
 
-def _table(flow: Flow, writer: Writer, columns: list[Column], rows: list[list[str]]) -> None:
+def ruled_table(flow: Flow, writer: Writer, columns: list[Column], rows: list[list[str]]) -> None:
     table = Table(columns, flow.frame.width)
     flow.need(table.heading_height + 8 * mm)
     flow.top = table.draw_heading(writer, flow.frame.left, flow.top, numbers=False)
@@ -158,12 +158,12 @@ def build_biography(out: Path | str | BinaryIO, *, file: PersonFile, profile) ->
         draw_office_block(flow, profile, Heading(date=date.today()))
         flow.paragraph(_("BIOGRAPHY"), TITLE, align="center", space_after=3 * mm)
         _photo(flow, file.data.photo)
-        _section(flow, _("I. Personal details"))
+        section_heading(flow, _("I. Personal details"))
         _fields(flow, writer, _identity(file), frame.width - PHOTO_W - 4 * mm)
-        _section(flow, _("II. Education, Party and mass organisations"))
+        section_heading(flow, _("II. Education, Party and mass organisations"))
         _fields(flow, writer, _education(file), frame.width)
-        _section(flow, _("III. Family"))
-        _table(
+        section_heading(flow, _("III. Family"))
+        ruled_table(
             flow,
             writer,
             [
@@ -184,8 +184,8 @@ def build_biography(out: Path | str | BinaryIO, *, file: PersonFile, profile) ->
                 for r in file.data.family
             ],
         )
-        _section(flow, _("IV. Positions held"))
-        _table(
+        section_heading(flow, _("IV. Positions held"))
+        ruled_table(
             flow,
             writer,
             [
@@ -206,8 +206,8 @@ def build_biography(out: Path | str | BinaryIO, *, file: PersonFile, profile) ->
                 for p in file.positions
             ],
         )
-        _section(flow, _("V. Grades and salary steps"))
-        _table(
+        section_heading(flow, _("V. Grades and salary steps"))
+        ruled_table(
             flow,
             writer,
             [
@@ -234,8 +234,8 @@ def build_biography(out: Path | str | BinaryIO, *, file: PersonFile, profile) ->
             ("VIII", "discipline", _("Discipline")),
             ("IX", "evaluation", _("Evaluations")),
         ):
-            _section(flow, f"{number}. {title}")
-            _table(
+            section_heading(flow, f"{number}. {title}")
+            ruled_table(
                 flow,
                 writer,
                 [
@@ -252,7 +252,7 @@ def build_biography(out: Path | str | BinaryIO, *, file: PersonFile, profile) ->
             )
         if file.leaving is not None:
             left = file.leaving
-            _section(flow, _("X. Leaving service"))
+            section_heading(flow, _("X. Leaving service"))
             flow.paragraph(
                 " — ".join(
                     p
@@ -322,8 +322,8 @@ def print_statistics(db: Database, out, *, actor: Actor, as_of: date, preparer: 
             Column(_("Party members"), mm=24, align="right"),
         ]
         for breakdown in stats.breakdowns:
-            _section(flow, breakdown.title)
-            _table(
+            section_heading(flow, breakdown.title)
+            ruled_table(
                 flow,
                 writer,
                 columns,

@@ -101,6 +101,7 @@ FIELDS = {
     "decision_date": N_("Decision date"),
     "as_of": N_("As of"),
     "minority": N_("Ethnic minority"),
+    "months": N_("Months ahead"),
 }
 CODED = {
     "sex": SEX,

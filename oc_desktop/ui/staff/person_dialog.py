@@ -125,7 +125,7 @@ class PersonDialog(QDialog):
         self.file = read_file(db, actor=actor, person_id=person_id) if person_id else None
         self.changed = False
         data = self.file.data if self.file else None
-        self.identity = IdentityPage(db, data)
+        self.identity = IdentityPage(db, actor, data)
         self.education = EducationPage(data)
         self.family = FamilyPage(data)
         self.pages = QTabWidget()

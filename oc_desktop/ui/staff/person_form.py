@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,9 +27,10 @@ from oc_desktop.formatting import InputError, format_int, parse_int
 from oc_desktop.i18n import N_, _
 from oc_desktop.profile import load_profile
 from oc_desktop.staff import terms
-from oc_desktop.staff.people import PersonData, Relative, ethnic_groups
+from oc_desktop.staff.people import PersonData, Relative, add_ethnic_group, ethnic_groups
 from oc_desktop.ui.common.entry_dialog import DateField
 from oc_desktop.ui.common.forms import FormRows
+from oc_desktop.validation import ValidationError
 
 PHOTO_SIZE = (120, 160)  # a 3×4 photo as pasted on a paper biography
 
@@ -50,7 +52,7 @@ class Page(QWidget):
 
 
 class IdentityPage(Page):
-    def __init__(self, db, data: PersonData | None) -> None:
+    def __init__(self, db, actor, data: PersonData | None) -> None:
         super().__init__()
         d = data
         add = self.rows.add
@@ -72,14 +74,20 @@ class IdentityPage(Page):
         self.birth_province = add(
             "birth_province", N_("Province"), QLineEdit(d.birth_province if d else "")
         )
-        self.ethnic_group = add("ethnic_group", N_("E&thnic group"), QComboBox())
+        self.db, self.actor = db, actor
+        self.ethnic_group = QComboBox()
         self.ethnic_group.setProperty("holds_data", True)
-        self.ethnic_group.addItem("", None)
-        for group in ethnic_groups(db):
-            self.ethnic_group.addItem(group.name, group.id)
-        self.ethnic_group.setCurrentIndex(
-            max(0, self.ethnic_group.findData(d.ethnic_group_id if d else None))
-        )
+        self.new_group = QPushButton()
+        self.new_group.setVisible(actor.may_write("staff"))
+        self.new_group.clicked.connect(self.add_group)
+        ethnic = QWidget()
+        ethnic_row = QHBoxLayout(ethnic)
+        ethnic_row.setContentsMargins(0, 0, 0, 0)
+        ethnic_row.addWidget(self.ethnic_group, 1)
+        ethnic_row.addWidget(self.new_group)
+        add("ethnic_group", N_("E&thnic group"), ethnic)
+        self.rows._rows["ethnic_group"][0].setBuddy(self.ethnic_group)
+        self.fill_groups(d.ethnic_group_id if d else None)
         self.religion = add("religion", N_("Religion"), QLineEdit(d.religion if d else ""))
         self.id_card = add("id_card", N_("&Identity card No."), QLineEdit(d.id_card if d else ""))
         self.phone = add("phone", N_("Telephone"), QLineEdit(d.phone if d else ""))
@@ -114,8 +122,28 @@ class IdentityPage(Page):
         add("photo", N_("Photo"), photo)
         self.show_photo()
 
+    def fill_groups(self, chosen: int | None) -> None:
+        self.ethnic_group.clear()
+        self.ethnic_group.addItem("", None)
+        for group in ethnic_groups(self.db):
+            self.ethnic_group.addItem(group.name, group.id)
+        self.ethnic_group.setCurrentIndex(max(0, self.ethnic_group.findData(chosen)))
+
+    def add_group(self) -> None:
+        """A group missing from the office's list, added to it and chosen."""
+        name, ok = QInputDialog.getText(self, _("New ethnic group"), _("Name of the group"))
+        if not ok or not name.strip():
+            return
+        try:
+            group = add_ethnic_group(self.db, actor=self.actor, name=name)
+        except ValidationError as error:
+            self.rows.show_errors({"ethnic_group": error.errors["name"]})
+            return
+        self.fill_groups(group)
+
     def retranslate(self) -> None:
         self.rows.retranslate()
+        self.new_group.setText(_("New group…"))
         self.photo_button.setText(_("Choose &photo…"))
         if self.photo_data is None:
             self.photo_label.setText(_("no photo"))

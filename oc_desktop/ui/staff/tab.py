@@ -23,6 +23,7 @@ from oc_desktop.ui.staff.columns import staff_columns
 from oc_desktop.ui.staff.due_panel import DuePanel
 from oc_desktop.ui.staff.person_dialog import PersonDialog
 from oc_desktop.ui.staff.printing import print_biography, print_statistics
+from oc_desktop.ui.staff.rules_dialog import RulesDialog
 
 STATUS_CHOICES = (
     ("in_service", N_("In service")),
@@ -37,6 +38,8 @@ class StaffTab(RegisterTab):
         self.search.setObjectName("staff_search")
         self.new_button, self.open_button = QPushButton(), QPushButton()
         self.biography_button, self.statistics_button = QPushButton(), QPushButton()
+        self.rules_button = QPushButton()
+        self.rules_button.clicked.connect(self.edit_rules)
         self.new_button.clicked.connect(self.new_person)
         self.open_button.clicked.connect(self.open_current)
         self.biography_button.clicked.connect(self.print_biography)
@@ -62,6 +65,7 @@ class StaffTab(RegisterTab):
             self.open_button,
             self.biography_button,
             self.statistics_button,
+            self.rules_button,
         ):
             top.addWidget(button)
         self.filter_row.addStretch(1)
@@ -96,6 +100,7 @@ class StaffTab(RegisterTab):
         self.open_button.setText(_("&Open file"))
         self.biography_button.setText(_("&Biography… (Ctrl+P)"))
         self.statistics_button.setText(_("S&tatistics…"))
+        self.rules_button.setText(_("&Rules…"))
         for (label, _combo), message in zip(
             self.filter_labels, (N_("Se&ction"), N_("Sho&w")), strict=True
         ):
@@ -163,6 +168,12 @@ class StaffTab(RegisterTab):
             self.refresh()
             self.data_changed.emit()
             self.status_message.emit(_("Saved."))
+
+    def edit_rules(self) -> None:
+        """The dated rules; the due lists follow a change at once."""
+        if RulesDialog(self, self.db, self.actor).exec():
+            self.show_due()
+            self.data_changed.emit()
 
     def print_biography(self) -> None:
         if self.current_id() is not None:

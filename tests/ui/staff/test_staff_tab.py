@@ -130,3 +130,26 @@ def test_a_clerk_never_gets_the_staff_tab(make_window, make_user):
     clerk = make_window(make_user("clerk", [CLERK]))
     titles = [clerk.tabs.tabText(i) for i in range(clerk.tabs.count())]
     assert "ພະນັກງານ" not in titles and "Staff" not in titles
+
+
+def test_the_rules_dialog_shows_what_is_to_be_confirmed_and_adds_a_dated_version(
+    tab, qtbot, db
+):
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from oc_desktop.staff.rules import in_force
+    from oc_desktop.ui.staff.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(tab, db, tab.actor)
+    qtbot.addWidget(dialog)
+    index = dialog.tables["staff_index_value"]
+    assert index.rowCount() == 3 and index.item(2, 2).text() == "ແມ່ນ"  # 7,350: to confirm
+    steps = dialog.tables["staff_step_interval"]
+    steps.insertRow(1)
+    steps.setItem(1, 0, QTableWidgetItem("01.01.2026"))
+    steps.setItem(1, 1, QTableWidgetItem("3"))
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with db.read() as session:
+        assert in_force(session, "staff_step_interval", date(2026, 6, 1))["years"] == 3
+        assert in_force(session, "staff_step_interval", date(2025, 6, 1))["years"] == 2

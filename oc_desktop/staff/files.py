@@ -64,7 +64,7 @@ def _history(session, model, person_id: int) -> tuple:
     )
 
 
-def read_file(db: Database, *, actor: Actor, person_id: int, purpose: str = "read") -> PersonFile:
+def read_file(db: Database, *, actor: Actor, person_id: int, purpose: str = "view") -> PersonFile:
     """The file for the staff officer, the head or the administrator; the read (or
     ``purpose``: "print") is written to the audit trail in the same transaction."""
     require_staff_read(actor)
@@ -84,7 +84,7 @@ def read_file(db: Database, *, actor: Actor, person_id: int, purpose: str = "rea
             session,
             actor=actor,
             action=purpose,
-            entity="person" if purpose == "read" else "biography",
+            entity="person" if purpose == "view" else "biography",
             entity_id=person_id,
         )
         return PersonFile(

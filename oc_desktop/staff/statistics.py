@@ -109,7 +109,7 @@ def staff_statistics(db: Database, *, actor: Actor, as_of: date) -> Statistics:
         record(
             session,
             actor=actor,
-            action="read",
+            action="view",
             entity="staff_statistics",
             entity_id=as_of.isoformat(),
             new={"as_of": as_of},

@@ -102,6 +102,7 @@ FIELDS = {
     "as_of": N_("As of"),
     "minority": N_("Ethnic minority"),
     "months": N_("Months ahead"),
+    "family": N_("Family"),
 }
 CODED = {
     "sex": SEX,

@@ -155,16 +155,13 @@ class PersonDialog(QDialog):
 
     def _history_page(self, kind, headings, rows, texts) -> QWidget:
         page = QWidget()
-        table = QTableWidget(len(rows), len(headings))
+        table = QTableWidget(0, len(headings))
         table.setObjectName(f"history_{kind}")
         table.setHorizontalHeaderLabels([_(h) for h in headings])
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().hide()
-        for number, row in enumerate(rows):
-            for column, text in enumerate(texts(row)):
-                table.setItem(number, column, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
+        _fill(table, rows, texts)
         button = QPushButton(_("&Add a record…"))
         button.setObjectName(f"add_{kind}")
         button.setVisible(self.actor.may_write("staff"))
@@ -236,18 +233,26 @@ class PersonDialog(QDialog):
             dialog = LeavingDialog(self, self.db, self.actor, person)
         else:
             dialog = EventDialog(self, self.db, self.actor, person, kind)
-        if dialog.exec():
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if accepted:
             self.changed = True
             self.reload_history(kind)
 
     def reload_history(self, kind: str) -> None:
-        """Read the file again (audited) and rebuild the history pages, staying on ``kind``."""
+        """Read the file again (audited) and show its history anew, on ``kind``'s page."""
         self.file = read_file(self.db, actor=self.actor, person_id=self.person_id)
-        while self.pages.count() > 3:
-            self.pages.removeTab(3)
-        for title, headings, rows, texts, page_kind in _history(self.file):
-            index = self.pages.addTab(
-                self._history_page(page_kind, headings, rows, texts), _(title)
-            )
+        for index, (_title, _headings, rows, texts, page_kind) in enumerate(
+            _history(self.file), start=3
+        ):
+            _fill(self.history_tables[page_kind], rows, texts)
             if page_kind == kind:
                 self.pages.setCurrentIndex(index)
+
+
+def _fill(table: QTableWidget, rows, texts) -> None:
+    table.setRowCount(len(rows))
+    for number, row in enumerate(rows):
+        for column, text in enumerate(texts(row)):
+            table.setItem(number, column, QTableWidgetItem(text))
+    table.resizeColumnsToContents()

@@ -50,9 +50,11 @@ def print_biography(parent: QWidget, db: Database, actor: Actor, person_id: int)
 
 def print_statistics(parent: QWidget, db: Database, actor: Actor) -> PrintRunner | None:
     dialog = StatisticsDialog(parent, actor.full_name)
-    if not dialog.exec():
-        return None
+    accepted = dialog.exec()
     day, preparer = dialog.day, dialog.preparer.text()
+    dialog.deleteLater()
+    if not accepted:
+        return None
     title = _("Staff statistics")
     return start_print(
         parent,

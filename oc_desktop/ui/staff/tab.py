@@ -164,6 +164,7 @@ class StaffTab(RegisterTab):
 
     def _run(self, dialog: PersonDialog) -> None:
         dialog.exec()
+        dialog.deleteLater()  # not kept as the tab's child once closed
         if dialog.changed:
             self.refresh()
             self.data_changed.emit()
@@ -171,7 +172,10 @@ class StaffTab(RegisterTab):
 
     def edit_rules(self) -> None:
         """The dated rules; the due lists follow a change at once."""
-        if RulesDialog(self, self.db, self.actor).exec():
+        dialog = RulesDialog(self, self.db, self.actor)
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if accepted:
             self.show_due()
             self.data_changed.emit()
 

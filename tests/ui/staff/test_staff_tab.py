@@ -122,8 +122,8 @@ def test_the_biography_prints_to_a_preview(tab, qtbot, db, officer):
     with qtbot.waitSignal(tab.print_runner.previewed, timeout=20_000) as shown:
         pass
     preview = shown.args[0]
-    assert preview.isVisible()
-    preview.close()
+    assert preview.isVisible() and preview.page_count() >= 1
+    preview.reject()
 
 
 def test_a_clerk_never_gets_the_staff_tab(make_window, make_user):
@@ -132,9 +132,7 @@ def test_a_clerk_never_gets_the_staff_tab(make_window, make_user):
     assert "ພະນັກງານ" not in titles and "Staff" not in titles
 
 
-def test_the_rules_dialog_shows_what_is_to_be_confirmed_and_adds_a_dated_version(
-    tab, qtbot, db
-):
+def test_the_rules_dialog_shows_what_is_to_be_confirmed_and_adds_a_dated_version(tab, qtbot, db):
     from PySide6.QtWidgets import QTableWidgetItem
 
     from oc_desktop.staff.rules import in_force
@@ -153,3 +151,41 @@ def test_the_rules_dialog_shows_what_is_to_be_confirmed_and_adds_a_dated_version
     with db.read() as session:
         assert in_force(session, "staff_step_interval", date(2026, 6, 1))["years"] == 3
         assert in_force(session, "staff_step_interval", date(2025, 6, 1))["years"] == 2
+
+
+def test_the_statistics_are_asked_as_of_a_day_and_previewed(tab, qtbot, db, officer, type_text):
+    from helpers.staff import new_person
+
+    from oc_desktop.ui.staff.printing import StatisticsDialog
+
+    new_person(db, officer)
+
+    def ask(dialog: StatisticsDialog):
+        replace_text(type_text, dialog.as_of, "31.13.2025")  # no 13th month: told at the field
+        enter(qtbot, dialog)
+        assert dialog.rows.error("as_of")
+        replace_text(type_text, dialog.as_of, format_date(date.today()))
+        enter(qtbot, dialog)
+
+    when_dialog(qtbot, StatisticsDialog, ask)
+    qtbot.keyClick(tab.statistics_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: tab.print_runner is not None)
+    with qtbot.waitSignal(tab.print_runner.previewed, timeout=20_000) as shown:
+        pass
+    assert shown.args[0].page_count() >= 1
+    shown.args[0].reject()
+
+
+def test_a_missing_ethnic_group_is_added_from_the_form(app, qtbot, db, officer, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from oc_desktop.staff.people import ensure_ethnic_groups
+
+    ensure_ethnic_groups(db)
+    dialog = PersonDialog(None, db, officer)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("ຍະເຫີນ", True))
+    dialog.identity.new_group.click()
+    assert dialog.identity.ethnic_group.currentText() == "ຍະເຫີນ"
+    dialog.identity.new_group.click()  # the same again: told at the field
+    assert dialog.identity.rows.error("ethnic_group")

@@ -2,6 +2,7 @@
 approved payrolls of the people in service, past months closed."""
 
 import random
+from contextlib import contextmanager
 from datetime import date
 
 from oc_desktop.budget.journal import close_month, record_entry
@@ -70,8 +71,47 @@ def _ensure_people(db: Database, today: date) -> None:
         )
 
 
+def _payroll_plan(db: Database, today: date) -> int:
+    """A year of the office's payroll as it stands, rounded up to a million kip."""
+    from oc_desktop.budget.payroll import compute, payees_on, rates_on
+    from oc_desktop.staff.rules import salary_index
+
+    with db.read() as session:
+        pays = compute(
+            payees_on(session, today),
+            rates=rates_on(session, today),
+            index_of=lambda grade, step: salary_index(session, grade, step, today),
+        )
+    monthly = sum(p.gross + p.state_share for p in pays)
+    return -(-monthly * 12 // 1_000_000) * 1_000_000
+
+
+class _OneTransaction:
+    """The database seen from inside one transaction: each operation's unit of work is a
+    savepoint, so two years of vouchers are written with one commit, not a thousand."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+
+    @contextmanager
+    def begin(self):
+        with self.session.begin_nested():
+            yield self.session
+        self.session.expunge_all()  # written: a growing session slows every later flush
+
+    read = begin
+
+
 def fill_budget(db: Database, rng: random.Random, *, today: date) -> None:
     _ensure_people(db, today)
+    with db.begin() as session:
+        _fill(_OneTransaction(session), rng, today=today)
+
+
+def _fill(db, rng: random.Random, *, today: date) -> None:
+    payroll = _payroll_plan(db, today)
+    spending = sum(amount for amount, _count, _payee in SPENDING.values())
+    revenue = -(-(payroll + spending) // 12_000_000) * 12_000_000
     for year in (today.year - 1, today.year):
         start_year(db, actor=SYSTEM, year=year)
         items = {row.code: row.id for row in chart(db, actor=SYSTEM, year=year)}
@@ -79,8 +119,8 @@ def fill_budget(db: Database, rng: random.Random, *, today: date) -> None:
         for code, (amount, _count, _payee) in SPENDING.items():
             plan_line(db, actor=SYSTEM, line_id=items[code], amount=amount, decided_on=planned_on)
         for code, amount in (
-            ("60.1", 240_000_000),
-            ("R1.1", 500_000_000),
+            ("60.1", payroll),
+            ("R1.1", revenue),
             ("R2.1", 12_000_000),
         ):
             plan_line(db, actor=SYSTEM, line_id=items[code], amount=amount, decided_on=planned_on)
@@ -94,7 +134,7 @@ def fill_budget(db: Database, rng: random.Random, *, today: date) -> None:
         )
         last_month = 12 if year < today.year else today.month
         for month in range(1, last_month + 1):
-            _month(db, rng, items, year, month, today)
+            _month(db, rng, items, year, month, today, revenue // 12)
             closable = year < today.year or month < today.month - 1
             if closable:
                 close_month(db, actor=SYSTEM, year=year, month=month)
@@ -112,7 +152,7 @@ def fill_budget(db: Database, rng: random.Random, *, today: date) -> None:
     )
 
 
-def _month(db, rng, items, year, month, today) -> None:
+def _month(db, rng, items, year, month, today, revenue) -> None:
     day = lambda: min(date(year, month, rng.randint(1, 28)), today)  # noqa: E731
     record_entry(
         db,
@@ -121,7 +161,7 @@ def _month(db, rng, items, year, month, today) -> None:
         entry_date=date(year, month, 2) if date(year, month, 2) <= today else today,
         line_id=items["R1.1"],
         description="ງົບປະມານປະຈຳເດືອນ ຈາກພະແນກການເງິນແຂວງ",
-        amount=42_000_000,
+        amount=revenue,
         party="ພະແນກການເງິນແຂວງ",
         approved_by="ຫົວໜ້າຄະນະ",
     )

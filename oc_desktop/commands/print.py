@@ -11,6 +11,7 @@ from datetime import date
 from oc_desktop.budget import PRINTOUTS as BUDGET_PRINTOUTS
 from oc_desktop.cli import CommandError
 from oc_desktop.commands.backup import add_password_options, read_password
+from oc_desktop.commands.staff_print import STAFF_PRINTS, run_staff
 from oc_desktop.documents.terms import BOOKS
 from oc_desktop.i18n import _
 
@@ -30,15 +31,19 @@ def add_parser(subparsers, common) -> None:
     )
     parser.add_argument(
         "book",
-        choices=(*BOOKS, *BUDGET_PRINTOUTS),
+        choices=(*BOOKS, *STAFF_PRINTS, *BUDGET_PRINTOUTS),
         help=_(
-            "which book: incoming, outgoing, delivery; budget-journal, plan-vs-actual, payroll,"
-            " voucher (with --user)"
+            "which book: incoming, outgoing, delivery; a staff printout; budget-journal,"
+            " plan-vs-actual, payroll, voucher (with --user)"
         ),
     )
     parser.add_argument("--from", dest="start", type=_day, help=_("first day"))
     parser.add_argument("--to", dest="end", type=_day, help=_("last day"))
-    parser.add_argument("--id", dest="entry_id", type=int, help=_("the voucher's record number"))
+    parser.add_argument("--as-of", dest="as_of", type=_day, help=_("staff printouts: as of"))
+    parser.add_argument(
+        "--id", type=int, help=_("biography: the person's record number; voucher: its own")
+    )
+    parser.add_argument("--months", type=int, default=3, help=_("promotions-due: months ahead (3)"))
     parser.add_argument("--out", required=True, help=_("the PDF file to write"))
     parser.add_argument("--user", help=_("print as this person (with their password)"))
     add_password_options(parser, _("user's"))
@@ -77,18 +82,21 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(_("There is no data in {folder}.").format(folder=args.data_dir))
     if args.book in BUDGET_PRINTOUTS:
         return _run_budget(args)
-    if args.start is None or args.end is None:
-        raise CommandError(_("Give the period with --from and --to."))
-    if args.end < args.start:
+    staff = args.book in STAFF_PRINTS
+    if not staff and (args.start is None or args.end is None):
+        raise CommandError(_("Give the first and last day with --from and --to."))
+    if not staff and args.end < args.start:
         raise CommandError(_("The last day comes before the first."))
     out = Path(args.out)
     if not out.parent.is_dir():
         raise CommandError(_("The folder {folder} does not exist.").format(folder=out.parent))
-    span = DateRange(args.start, args.end)
     db = open_database(args.data_dir)
     try:
         actor = _actor(db, args)
-        if args.book == "delivery":
+        span = None if staff else DateRange(args.start, args.end)
+        if staff:
+            pages = run_staff(args, db, actor, out)
+        elif args.book == "delivery":
             pages = print_delivery_book(db, out, actor=actor, span=span)
         else:
             pages = print_register_book(db, out, actor=actor, register=args.book, span=span)
@@ -126,7 +134,7 @@ def _run_budget(args: argparse.Namespace) -> int:
             what=args.book,
             start=args.start,
             end=args.end,
-            entry_id=args.entry_id,
+            entry_id=args.id,
         )
     except NotAllowed as error:
         raise CommandError(_("This person may not read the budget.")) from error

@@ -34,6 +34,8 @@ class PersonFile:
     next_step: date | None
     retirement: date
     salary: int | None
+    #: every section's name by record number (a past position's may be retired since)
+    section_names: dict[int, str]
 
     @property
     def name(self) -> str:
@@ -62,7 +64,7 @@ def _history(session, model, person_id: int) -> tuple:
     )
 
 
-def read_file(db: Database, *, actor: Actor, person_id: int, purpose: str = "read") -> PersonFile:
+def read_file(db: Database, *, actor: Actor, person_id: int, purpose: str = "view") -> PersonFile:
     """The file for the staff officer, the head or the administrator; the read (or
     ``purpose``: "print") is written to the audit trail in the same transaction."""
     require_staff_read(actor)
@@ -82,7 +84,7 @@ def read_file(db: Database, *, actor: Actor, person_id: int, purpose: str = "rea
             session,
             actor=actor,
             action=purpose,
-            entity="person" if purpose == "read" else "biography",
+            entity="person" if purpose == "view" else "biography",
             entity_id=person_id,
         )
         return PersonFile(
@@ -105,5 +107,6 @@ def read_file(db: Database, *, actor: Actor, person_id: int, purpose: str = "rea
                 sex=person.sex,
                 postponed_to=person.retirement_postponed_to,
             ),
+            section_names=dict(session.execute(select(Section.id, Section.name)).all()),
             salary=salary_on(session, last.grade, last.step, today) if last else None,
         )

@@ -34,6 +34,8 @@ AREA = Area(
         "staff_rule": N_("Staff rule"),
         "biography": N_("Biography"),
         "staff_statistics": N_("Staff statistics"),
+        "staff_list": N_("Staff list"),
+        "promotions_due": N_("Salary steps due"),
     },
     fields=terms.FIELDS,
     coded=terms.CODED,
@@ -51,6 +53,7 @@ AREA = Area(
             "end",
             "decision_date",
             "as_of",
+            "due_on",
         }
     ),
     tab="oc_desktop.ui.staff:make_tab",

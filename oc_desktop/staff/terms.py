@@ -101,6 +101,8 @@ FIELDS = {
     "decision_date": N_("Decision date"),
     "as_of": N_("As of"),
     "minority": N_("Ethnic minority"),
+    "months": N_("Months ahead"),
+    "family": N_("Family"),
 }
 CODED = {
     "sex": SEX,

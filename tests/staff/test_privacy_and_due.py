@@ -42,7 +42,7 @@ def test_the_head_and_the_administrator_read_and_each_read_is_audited(db, office
     read_file(db, actor=reader, person_id=person)
     with db.read() as session:
         entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
-    assert (entry.username, entry.action, entry.area) == ("boss", "read", "staff")
+    assert (entry.username, entry.action, entry.area) == ("boss", "view", "staff")
     assert entry.entity_id == str(person)
 
 

@@ -2,6 +2,7 @@
 
 
 def make_tab(window):
-    from oc_desktop.ui.common.base_tab import PlaceholderTab
+    """The Staff tab of ``window``; its column widths live in the window's settings."""
+    from oc_desktop.ui.staff.tab import StaffTab
 
-    return PlaceholderTab(window.db, "Staff", window.actor)
+    return StaffTab(window.db, window.actor, settings=window.settings)

@@ -42,11 +42,19 @@ def _signers(db: Database, actor: Actor) -> list[SignerRow]:
 
 
 def print_plan_vs_actual(
-    db: Database, out: Path, *, actor: Actor, year: int, last_month: int = 12
+    db: Database,
+    out: Path,
+    *,
+    actor: Actor,
+    year: int,
+    last_month: int = 12,
+    first_month: int = 1,
 ) -> int:
     """ລາຍຮັບ-ລາຍຈ່າຍ: each line's plan, actual, difference and share used."""
     require_read(actor, AREA_KEY)
-    report = plan_against_actual(db, actor=actor, year=year, last_month=last_month)
+    report = plan_against_actual(
+        db, actor=actor, year=year, first_month=first_month, last_month=last_month
+    )
     columns = [
         Column(_("Code"), mm=16),
         Column(_("Line")),
@@ -97,8 +105,8 @@ def print_plan_vs_actual(
         out,
         profile=load_profile(db),
         title=_("Summary of revenue and expenditure against the plan"),
-        subtitle=_("Fiscal year {year}, months 1 to {month}").format(
-            year=year, month=format_int(last_month)
+        subtitle=_("Fiscal year {year}, months {first} to {last}").format(
+            year=year, first=format_int(first_month), last=format_int(last_month)
         ),
         columns=columns,
         rows=rows,
@@ -107,7 +115,11 @@ def print_plan_vs_actual(
         day=date.today(),
     )
     _record(
-        db, actor, "budget_report", f"{year}/1-{last_month}", {"year": year, "month": last_month}
+        db,
+        actor,
+        "budget_report",
+        f"{year}/{first_month}-{last_month}",
+        {"year": year, "from": first_month, "to": last_month},
     )
     return pages
 

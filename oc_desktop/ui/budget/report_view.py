@@ -1,5 +1,6 @@
-"""Plan against actual for the first 1, 3, 6, 9 or 12 months: a table with lines near or
-over their plan highlighted, a chart of the chapters, the cash position, and printing."""
+"""Plan against actual for the first 1, 3, 6, 9 or 12 months, or one month: a table with
+lines near or over their plan highlighted, a chart of the chapters, the cash position,
+and printing."""
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
@@ -21,6 +22,7 @@ from oc_desktop.budget.reports import PERIODS, Report, plan_against_actual, shar
 from oc_desktop.formatting import format_int, format_kip
 from oc_desktop.i18n import N_, _
 from oc_desktop.ui.budget.amounts import AmountsModel
+from oc_desktop.ui.budget.dialogs import MONTHS
 from oc_desktop.ui.common.jobs import Job
 from oc_desktop.ui.common.table_model import Column
 from oc_desktop.ui.printing.job import start_print
@@ -141,12 +143,17 @@ class ReportView(QWidget):
         self.period_label.setText(_("&Period"))
         self.print_button.setText(_("Prin&t… (Ctrl+P)"))
         self.legend.setText(_("Yellow: near the plan. Red: over the plan."))
-        current = self.period.currentData() or 12
+        current = self.period.currentData() or "1-12"
         self.period.blockSignals(True)
         self.period.clear()
         for months in PERIODS:
             self.period.addItem(
-                _("First {months} months").format(months=format_int(months)), months
+                _("First {months} months").format(months=format_int(months)), f"1-{months}"
+            )
+        for number, month in enumerate(MONTHS, 1):
+            self.period.addItem(
+                _("Month {number}: {name}").format(number=f"{number:02d}", name=_(month)),
+                f"{number}-{number}",
             )
         self.period.setCurrentIndex(max(0, self.period.findData(current)))
         self.period.blockSignals(False)
@@ -163,17 +170,25 @@ class ReportView(QWidget):
         if self.year is None:
             return
         self._asked += 1
-        asked, year, months = self._asked, self.year, self.period.currentData() or 12
+        asked, year = self._asked, self.year
+        first, last = self.months()
         self._job = Job(
             lambda _progress: (
                 asked,
-                plan_against_actual(self.db, actor=self.actor, year=year, last_month=months),
+                plan_against_actual(
+                    self.db, actor=self.actor, year=year, first_month=first, last_month=last
+                ),
             ),
             name="budget-report",
         )
         self._job.succeeded.connect(self._report_ready)
         self._job.failed.connect(self.summary.setText)
         self._job.start()
+
+    def months(self) -> tuple[int, int]:
+        """The first and last month of the fiscal year the period chosen covers."""
+        first, _dash, last = (self.period.currentData() or "1-12").partition("-")
+        return int(first), int(last)
 
     def settled(self) -> bool:
         """Whether the report on screen answers the latest question."""
@@ -205,13 +220,14 @@ class ReportView(QWidget):
     def print_report(self) -> None:
         if self.year is None:
             return
-        year, months = self.year, self.period.currentData() or 12
+        year = self.year
+        first, last = self.months()
         title = _("Summary of revenue and expenditure against the plan")
         self.print_runner = start_print(
             self,
             title=title,
-            suggested_name=f"{title} {year}-{months:02d}.pdf",
+            suggested_name=f"{title} {year}-{first:02d}-{last:02d}.pdf",
             build=lambda out, _p, _c: print_plan_vs_actual(
-                self.db, out, actor=self.actor, year=year, last_month=months
+                self.db, out, actor=self.actor, year=year, first_month=first, last_month=last
             ),
         )

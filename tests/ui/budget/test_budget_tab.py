@@ -145,3 +145,29 @@ def test_a_voucher_in_bad_shape_is_refused_at_its_fields(tab, qtbot, type_text, 
     assert messages["amount"] == "ປ້ອນຈຳນວນເງິນທີ່ຫຼາຍກວ່າສູນ."
     assert messages["description"]
     assert count_journal(db, actor=accountant, query=JournalQuery(year=date.today().year)) == 0
+
+
+def test_the_report_shows_one_month_alone(tab, qtbot, db, accountant):
+    from oc_desktop.budget.journal import record_entry
+    from oc_desktop.budget.lines import chart
+
+    tab.new_year_button.click()
+    year = tab.current_year()
+    items = {r.code: r.id for r in chart(db, actor=accountant, year=year)}
+    for month, amount in ((1, 1_000), (2, 20_000), (3, 300_000)):
+        record_entry(
+            db,
+            actor=accountant,
+            kind="expenditure",
+            entry_date=date(year, month, 5),
+            line_id=items["62.1"],
+            description="ເຈ້ຍ",
+            amount=amount,
+        )
+    tab.views.setCurrentWidget(tab.report)
+    tab.report.period.setCurrentIndex(tab.report.period.findData("2-2"))
+    qtbot.waitUntil(tab.report.settled)
+    assert {r.line.code: r.actual for r in tab.report.model.rows}["62.1"] == 20_000
+    tab.report.period.setCurrentIndex(tab.report.period.findData("1-3"))
+    qtbot.waitUntil(tab.report.settled)
+    assert {r.line.code: r.actual for r in tab.report.model.rows}["62.1"] == 321_000

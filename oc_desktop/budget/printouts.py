@@ -10,7 +10,7 @@ from oc_desktop import audit
 from oc_desktop.budget import AREA_KEY
 from oc_desktop.budget.journal import voucher
 from oc_desktop.budget.journal_query import entries_between
-from oc_desktop.budget.payroll import payroll_sheet
+from oc_desktop.budget.payroll import payroll_sheet, rates_to_confirm
 from oc_desktop.budget.reports import plan_against_actual, share_text
 from oc_desktop.budget.words import kip_words
 from oc_desktop.formatting import format_date, format_int, format_kip
@@ -193,6 +193,11 @@ def print_payroll(db: Database, out: Path, *, actor: Actor, sheet_id: int) -> in
             amount=format_kip(t.cost), words=kip_words(t.cost)
         ),
     ]
+    unsure = rates_to_confirm(db, year=sheet.year, month=sheet.month)
+    if unsure:
+        closing.append(
+            _("To confirm with the finance department: {rules}.").format(rules=", ".join(unsure))
+        )
     if sheet.voucher:
         closing.append(_("Posted as voucher {number}.").format(number=sheet.voucher))
     pages, _writer = build_statement(

@@ -1,6 +1,7 @@
-"""A table model whose amount columns line up on the right, as kip do on paper."""
+"""Amount columns line up on the right, as kip do on paper."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from oc_desktop.ui.common.table_model import TableModel
 
@@ -16,3 +17,11 @@ class AmountsModel(TableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= self.first_amount:
             return RIGHT
         return super().data(index, role)
+
+
+class RightAligned(QStyledItemDelegate):
+    """For a column of a model this module does not own (a register tab's)."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt's name)
+        super().initStyleOption(option, index)
+        option.displayAlignment = RIGHT

@@ -16,6 +16,7 @@ from oc_desktop.budget.section import KINDS
 from oc_desktop.formatting import format_date, format_kip
 from oc_desktop.i18n import N_, _
 from oc_desktop.registers.books import DateRange
+from oc_desktop.ui.budget.amounts import RightAligned
 from oc_desktop.ui.budget.dialogs import MONTHS, CloseMonthDialog, ReverseDialog, VoucherDialog
 from oc_desktop.ui.common.register_tab import RegisterTab
 from oc_desktop.ui.common.table_model import ROW_ROLE, Column
@@ -98,6 +99,9 @@ class JournalView(RegisterTab):
         layout.addWidget(self.table, 1)
         self.table.doubleClicked.connect(lambda _index: self.reverse())
         self.set_columns("journal")
+        self.amounts = RightAligned(self.table)
+        for column in (5, 6):  # revenue, expenditure
+            self.table.setItemDelegateForColumn(column, self.amounts)
 
     def columns(self):
         return journal_columns()

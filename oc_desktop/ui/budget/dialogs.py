@@ -4,13 +4,23 @@ month, approving a payroll. Each calls one named operation; errors show at the f
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
+from oc_desktop.budget.common import MAX_KIP
 from oc_desktop.budget.journal import close_month, record_entry, reverse_entry
 from oc_desktop.budget.lines import LineRow, plan_line, save_line
 from oc_desktop.budget.payroll import approve_payroll, reverse_payroll
 from oc_desktop.budget.section import KINDS
-from oc_desktop.formatting import format_kip, parse_int
+from oc_desktop.budget.words import kip_words
+from oc_desktop.formatting import InputError, format_kip, parse_int
 from oc_desktop.i18n import N_, _
 from oc_desktop.ui.common.entry_dialog import DateField, EntryDialog
 
@@ -31,14 +41,26 @@ MONTHS = (
 
 
 class AmountField(QLineEdit):
-    """Whole kip, typed as 1234567, 1.234.567 or in Lao digits."""
+    """Whole kip, typed as 1234567, 1.234.567 or in Lao digits; ``words`` says the amount
+    in Lao words as it is typed, as the voucher will print it."""
 
     def __init__(self, value: int | None = None) -> None:
         super().__init__(format_kip(value) if value is not None else "")
         self.setPlaceholderText("1.234.567")
+        self.words = QLabel()
+        self.words.setWordWrap(True)
+        self.textChanged.connect(self._say)
 
     def value(self) -> int:
         return parse_int(self.text())
+
+    def _say(self, _text: str) -> None:
+        try:
+            amount = self.value()
+        except InputError:
+            amount = None
+        shown = amount is not None and abs(amount) <= MAX_KIP
+        self.words.setText(kip_words(amount) if shown else "")
 
 
 def kind_combo(selected: str = "expenditure") -> QComboBox:
@@ -95,6 +117,7 @@ class PlanDialog(EntryDialog):
         self.db, self.actor, self.line = db, actor, line
         change = N_("&Change (kip, − for a cut)") if amending else N_("&Amount (kip)")
         self.amount = self.rows.add("amount", change, AmountField())
+        self.rows.add("amount_words", None, self.amount.words)
         self.decided_on = self.rows.add(
             "decided_on", N_("&Decided on"), DateField(today or date.today())
         )
@@ -128,6 +151,7 @@ class VoucherDialog(EntryDialog):
         self.line.setProperty("holds_data", True)
         self.description = self.rows.add("description", N_("Descri&ption"), QLineEdit())
         self.amount = self.rows.add("amount", N_("&Amount (kip)"), AmountField())
+        self.rows.add("amount_words", None, self.amount.words)
         self.party = self.rows.add("party", N_("Pa&yer or payee"), QLineEdit())
         self.approved_by = self.rows.add("approved_by", N_("Appro&ved by"), QLineEdit())
         self.seq = self.rows.add("seq", N_("&Number from a paper book (optional)"), QLineEdit())

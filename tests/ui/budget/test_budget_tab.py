@@ -79,6 +79,7 @@ def test_a_year_planned_spent_paid_and_printed(tab, qtbot, type_text, db, make_u
         dialog.line.setCurrentIndex(dialog.line.findText("62.4", Qt.MatchFlag.MatchStartsWith))
         type_text(dialog.description, "ນ້ຳມັນລົດ")
         type_text(dialog.amount, "2741034")
+        errors["words"] = dialog.amount.words.text()
         type_text(dialog.party, "ປ້ຳນ້ຳມັນ")
         enter(qtbot, dialog)
 
@@ -90,6 +91,7 @@ def test_a_year_planned_spent_paid_and_printed(tab, qtbot, type_text, db, make_u
     settled(qtbot, tab.journal)
     assert tab.journal.model.index(0, 0).data() == f"ລຈ 1/{today.year}"
     assert tab.journal.model.index(0, 6).data() == "2.741.034"
+    assert errors["words"] == "ສອງລ້ານເຈັດແສນສີ່ສິບເອັດພັນສາມສິບສີ່ກີບຖ້ວນ"
 
     tab.views.setCurrentWidget(tab.payroll)
     tab.payroll.compute_button.click()

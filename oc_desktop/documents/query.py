@@ -281,3 +281,12 @@ def periods(db: Database, *, register: str) -> list[tuple[int, str]]:
             found.append(period)
             period = session.scalar(select(func.max(model.period)).where(model.period < period))
     return [(period, rules.period_label(period)) for period in found]
+
+
+def matching_outgoing(session, actor: Actor, text: str):
+    """The ids of outgoing entries whose text holds ``text`` as far as ``actor`` may see
+    (for other registers that point to outgoing documents, e.g. the seal log)."""
+    needle = search_key(text)
+    return select(OutgoingDocument.id).where(
+        _matches(session, "outgoing", OutgoingDocument, actor, needle)
+    )

@@ -11,6 +11,7 @@ from oc_desktop.models.documents import (
     Scan,
 )
 from oc_desktop.models.organisation import Organisation, Section, Setting, Signer
+from oc_desktop.models.seal import Seal, SealHandover, SealIncident, SealStatusChange, SealUse
 from oc_desktop.models.users import AuditEntry, User
 
 __all__ = [
@@ -24,6 +25,11 @@ __all__ = [
     "OutgoingDocument",
     "Routing",
     "Scan",
+    "Seal",
+    "SealHandover",
+    "SealIncident",
+    "SealStatusChange",
+    "SealUse",
     "Section",
     "Setting",
     "Signer",

@@ -6,6 +6,7 @@ from datetime import date
 from oc_desktop.documents.demo import bulk_incoming, fill_documents
 from oc_desktop.models.db import Database
 from oc_desktop.profile import SectionRow, SignerRow, ensure_defaults, load_profile, save_profile
+from oc_desktop.seal.demo import fill_seal
 from oc_desktop.security import (
     ACCOUNTANT,
     ADMIN,
@@ -129,6 +130,8 @@ def build_demo(db: Database, *, documents: int, seed: int, progress=print) -> No
     if documents > entered:
         bulk_incoming(db, rng, count=documents - entered)
     progress(f"documents: {documents}")
+    fill_seal(db, rng, today=date.today())
+    progress("seal log")
 
 
 def add_users(db: Database) -> None:

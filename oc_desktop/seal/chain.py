@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oc_desktop.audit import GENESIS
+from oc_desktop.i18n import N_, _
 from oc_desktop.models import SealHandover, SealIncident, SealUse
 from oc_desktop.models.db import Database
 
@@ -71,6 +72,17 @@ def seal_row(session: Session, entry) -> None:
     )
     entry.prev_hash = previous or GENESIS
     entry.hash = digest(model, {n: getattr(entry, n) for n in HASHED[model]}, entry.prev_hash)
+
+
+LOG_LABELS = {
+    "seal_handover": N_("Seal handovers"),
+    "seal_use": N_("Seal uses"),
+    "seal_incident": N_("Seal incidents"),
+}
+
+
+def log_label(table: str) -> str:
+    return _(LOG_LABELS[table])
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ def _conditions(session, actor: Actor, query: UseQuery) -> list:
     return conditions
 
 
-def _statement(session, actor: Actor, query: UseQuery):
+def use_statement(session, actor: Actor, query: UseQuery):
     return (
         select(
             SealUse,
@@ -132,10 +132,9 @@ def fetch_uses(
 ) -> list[UseRow]:
     require_read(actor, AREA_KEY)
     with db.read() as session:
-        found = page(
-            session, _statement(session, actor, query), use_order(query), after=after, limit=limit
-        )
-    return [_row(actor, item, key) for item, key in found]
+        statement = use_statement(session, actor, query)
+        found = page(session, statement, use_order(query), after=after, limit=limit)
+    return [use_row(actor, item, key) for item, key in found]
 
 
 def count_uses(db: Database, *, actor: Actor, query: UseQuery, cap: int = COUNT_CAP) -> int:
@@ -145,7 +144,7 @@ def count_uses(db: Database, *, actor: Actor, query: UseQuery, cap: int = COUNT_
         return capped_count(session, statement, cap)
 
 
-def _row(actor: Actor, item: tuple, key: Key) -> UseRow:
+def use_row(actor: Actor, item: tuple, key: Key) -> UseRow:
     use, seal, number, doc_date, subject, signer, secrecy, kind, applied_by = item
     hidden = secrecy is not None and not actor.sees_secret(secrecy)
     return UseRow(

@@ -113,3 +113,20 @@ def record_incident(
             note=description,
         )
         return entry.id
+
+
+def incidents_of(db: Database, *, actor: Actor, seal_id: int) -> list[SealIncident]:
+    """A seal's incidents, oldest first (detached rows; a seal has a handful)."""
+    from oc_desktop.security import require_read
+
+    require_read(actor, AREA_KEY)
+    with db.read() as session:
+        rows = list(
+            session.scalars(
+                select(SealIncident)
+                .where(SealIncident.seal_id == seal_id)
+                .order_by(SealIncident.happened_on, SealIncident.id)
+            )
+        )
+        session.expunge_all()
+        return rows

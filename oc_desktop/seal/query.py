@@ -295,3 +295,55 @@ def _handover(item: tuple, key: Key) -> HandoverRow:
         corrects_id=entry.corrects_id,
         key=key,
     )
+
+
+@dataclass(frozen=True)
+class LetterRow:
+    """An outgoing entry as the seal dialog shows it (subject None when hidden)."""
+
+    id: int
+    number: str
+    doc_date: date
+    kind: str
+    subject: str | None
+    signer: str
+    void_reason: str | None
+
+
+def find_letter(db: Database, *, actor: Actor, number: str, on: date) -> LetterRow | None:
+    """The outgoing entry numbered ``number`` (``12/ຄອຮຂ`` or just ``12``) in the period
+    of ``on`` or the one before, newest first: an index probe, never a scan."""
+    from oc_desktop.laotext import to_arabic_digits
+    from oc_desktop.registers.numbering import load_rules
+
+    text = to_arabic_digits(number.strip())
+    lead = text.split("/", 1)[0].strip()
+    if not lead.isdigit():
+        return None
+    with db.read() as session:
+        rules = load_rules(session)
+        period = rules.period_of(on)
+        earlier = rules.period_of(date(period - 1, 12, 31)) if period > 1975 else period
+        found = session.execute(
+            select(OutgoingDocument, DocumentKind.name)
+            .outerjoin(DocumentKind, DocumentKind.id == OutgoingDocument.kind_id)
+            .where(
+                OutgoingDocument.period.in_({period, earlier}),
+                OutgoingDocument.seq == int(lead),
+                *([] if lead == text else [OutgoingDocument.number == text]),
+            )
+            .order_by(OutgoingDocument.period.desc(), OutgoingDocument.series)
+            .limit(1)
+        ).first()
+    if found is None:
+        return None
+    doc, kind = found
+    return LetterRow(
+        doc.id,
+        doc.number,
+        doc.doc_date,
+        kind or "",
+        doc.subject if actor.sees_secret(doc.secrecy) else None,
+        doc.signer,
+        doc.void_reason,
+    )

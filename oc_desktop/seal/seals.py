@@ -303,3 +303,12 @@ def status_history(db: Database, *, actor: Actor, seal_id: int) -> list[StatusRo
 def in_use_on(db: Database, *, seal_id: int, day: date) -> bool:
     with db.read() as session:
         return status_at(session, seal_id, day) == IN_USE
+
+
+def people(db: Database) -> list[tuple[int, str]]:
+    """Everyone who works here (active users), for the holder, giver and receiver."""
+    with db.read() as session:
+        rows = session.execute(
+            select(User.id, User.full_name).where(User.active).order_by(User.full_name)
+        )
+        return [(user_id, name) for user_id, name in rows]

@@ -55,7 +55,7 @@ class UsesPage(RegisterTab):
             edit.editingFinished.connect(self.reload)
         self.new_button, self.correct_button = QPushButton(), QPushButton()
         self.print_button = QPushButton()
-        self.new_button.clicked.connect(self.new_use)
+        self.new_button.clicked.connect(lambda: self.new_use())
         self.correct_button.clicked.connect(self.correct)
         self.print_runner = None
         self.set_columns("uses")

@@ -107,7 +107,7 @@ def test_bad_input_is_told_at_the_field_in_lao_and_nothing_is_saved(
     seen = when_dialog(qtbot, UseDialog, fill)
     tab.uses.new_button.click()
     qtbot.waitUntil(lambda: bool(seen) and not seen[0].isVisible())
-    assert messages["described"].startswith("ບອກ")
+    assert messages["described"].startswith("ບອກເອກະສານທີ່ປະທັບ")
     assert messages["applied"] and messages["sheets"]
     assert any("\u0e80" <= c <= "\u0eff" for c in messages["applied"] + messages["sheets"])
     assert count_uses(db, actor=held.reader, query=UseQuery()) == 0

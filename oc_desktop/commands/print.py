@@ -13,6 +13,9 @@ from oc_desktop.commands.backup import add_password_options, read_password
 from oc_desktop.documents.terms import BOOKS
 from oc_desktop.i18n import _
 
+#: the seal log's printouts: the register of uses (a period), the minutes of one handover
+SEAL_PRINTOUTS = ("seal-use", "seal-handover")
+
 
 def _day(text: str) -> date:
     try:
@@ -27,9 +30,14 @@ def add_parser(subparsers, common) -> None:
     parser = subparsers.add_parser(
         "print", parents=[common], help=_("print a register book of a date range to PDF")
     )
-    parser.add_argument("book", choices=BOOKS, help=_("which book: incoming, outgoing, delivery"))
-    parser.add_argument("--from", dest="start", type=_day, required=True, help=_("first day"))
-    parser.add_argument("--to", dest="end", type=_day, required=True, help=_("last day"))
+    parser.add_argument(
+        "book",
+        choices=(*BOOKS, *SEAL_PRINTOUTS),
+        help=_("which book: incoming, outgoing, delivery, seal-use, seal-handover"),
+    )
+    parser.add_argument("--from", dest="start", type=_day, help=_("first day"))
+    parser.add_argument("--to", dest="end", type=_day, help=_("last day"))
+    parser.add_argument("--id", dest="entry_id", type=int, help=_("seal-handover: its record no."))
     parser.add_argument("--out", required=True, help=_("the PDF file to write"))
     parser.add_argument("--user", help=_("print as this person (with their password)"))
     add_password_options(parser, _("user's"))
@@ -66,21 +74,32 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(_("Name the data folder with --data-dir."))
     if not database_path(args.data_dir).exists():
         raise CommandError(_("There is no data in {folder}.").format(folder=args.data_dir))
-    if args.end < args.start:
+    if args.book == "seal-handover":
+        if args.entry_id is None:
+            raise CommandError(_("Name the handover with --id."))
+    elif args.start is None or args.end is None:
+        raise CommandError(_("Give the first and last day with --from and --to."))
+    elif args.end < args.start:
         raise CommandError(_("The last day comes before the first."))
     out = Path(args.out)
     if not out.parent.is_dir():
         raise CommandError(_("The folder {folder} does not exist.").format(folder=out.parent))
-    span = DateRange(args.start, args.end)
+    span = DateRange(args.start, args.end) if args.start and args.end else None
     db = open_database(args.data_dir)
     try:
         actor = _actor(db, args)
-        if args.book == "delivery":
+        if args.book in SEAL_PRINTOUTS:
+            pages = _print_seal(db, out, actor, args, span)
+        elif args.book == "delivery":
             pages = print_delivery_book(db, out, actor=actor, span=span)
         else:
             pages = print_register_book(db, out, actor=actor, register=args.book, span=span)
     except NotAllowed as error:
+        if args.book in SEAL_PRINTOUTS:
+            raise CommandError(_("This person may not read the seal log.")) from error
         raise CommandError(_("This person may not read the document register.")) from error
+    except LookupError as error:
+        raise CommandError(_("There is no handover {id}.").format(id=args.entry_id)) from error
     except OSError as error:
         raise CommandError(
             _("The PDF could not be written to {path} ({reason}).").format(path=out, reason=error)
@@ -89,3 +108,11 @@ def run(args: argparse.Namespace) -> int:
         db.close()
     print(_("{path}: {pages} pages.").format(path=out, pages=pages))
     return 0
+
+
+def _print_seal(db, out, actor, args, span) -> int:
+    from oc_desktop.seal.printouts import print_handover_minutes, print_use_book
+
+    if args.book == "seal-use":
+        return print_use_book(db, out, actor=actor, span=span)
+    return print_handover_minutes(db, out, actor=actor, handover_id=args.entry_id)

@@ -335,6 +335,21 @@ def find_letter(db: Database, *, actor: Actor, number: str, on: date) -> LetterR
             .order_by(OutgoingDocument.period.desc(), OutgoingDocument.series)
             .limit(1)
         ).first()
+    return _letter(actor, found)
+
+
+def letter_by_id(db: Database, *, actor: Actor, doc_id: int) -> LetterRow | None:
+    """One outgoing entry, as the seal dialog shows it."""
+    with db.read() as session:
+        found = session.execute(
+            select(OutgoingDocument, DocumentKind.name)
+            .outerjoin(DocumentKind, DocumentKind.id == OutgoingDocument.kind_id)
+            .where(OutgoingDocument.id == doc_id)
+        ).first()
+    return _letter(actor, found)
+
+
+def _letter(actor: Actor, found) -> LetterRow | None:
     if found is None:
         return None
     doc, kind = found

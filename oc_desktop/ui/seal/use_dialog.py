@@ -10,7 +10,7 @@ from oc_desktop.formatting import format_date
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
 from oc_desktop.seal import terms
-from oc_desktop.seal.query import LetterRow, UseRow, find_letter
+from oc_desktop.seal.query import LetterRow, UseRow, find_letter, letter_by_id
 from oc_desktop.seal.seals import seal_rows
 from oc_desktop.seal.uses import correct_use, record_use
 from oc_desktop.security import Actor
@@ -30,12 +30,16 @@ class UseDialog(SealDialogBase):
         actor: Actor,
         *,
         wrong: UseRow | None = None,
-        outgoing_number: str = "",
+        outgoing_id: int | None = None,
     ) -> None:
+        """``outgoing_id``: the letter to seal, chosen in the register (its number shown)."""
         super().__init__(parent, _("Correct a use of the seal") if wrong else _("Seal a document"))
         self.db, self.actor, self.wrong = db, actor, wrong
         self.seals = seal_rows(db, actor=actor)
         self.letter: LetterRow | None = None
+        if wrong is not None:
+            outgoing_id = wrong.outgoing_id
+        self.chosen = letter_by_id(db, actor=actor, doc_id=outgoing_id) if outgoing_id else None
         now = wrong.used_at if wrong else datetime.now()
         if wrong:
             self.void_reason = self.add("void_reason", N_("Why it is corrected"), QLineEdit())
@@ -45,7 +49,7 @@ class UseDialog(SealDialogBase):
         )
         self.used_on = self.add("used_on", N_("Date"), DateField(now.date()))
         self.used_time = self.add("used_time", N_("Time"), time_line(now.strftime("%H:%M")))
-        number = wrong.doc_number if wrong else outgoing_number
+        number = self.chosen.number if self.chosen else ""
         self.number = self.add("outgoing_id", N_("Outgoing document number"), QLineEdit(number))
         self.number.setPlaceholderText(_("e.g. 12/ABC; empty: describe it below"))
         self.found = self.add("found", None, QLabel())
@@ -92,14 +96,17 @@ class UseDialog(SealDialogBase):
         """Show what the typed number is in the outgoing register (an index probe)."""
         self.letter = None
         text = self.number.text().strip()
-        if not text:
+        if self.chosen is not None and text == self.chosen.number:
+            self.letter = self.chosen
+        elif not text:
             self.found.setText(_("No document from the register: describe it below."))
             return
-        try:
-            on = self.used_on.value()
-        except ValueError:
-            on = datetime.now().date()
-        self.letter = find_letter(self.db, actor=self.actor, number=text, on=on)
+        else:
+            try:
+                on = self.used_on.value()
+            except ValueError:
+                on = datetime.now().date()
+            self.letter = find_letter(self.db, actor=self.actor, number=text, on=on)
         if self.letter is None:
             self.found.setText(_("No outgoing document has this number."))
             return

@@ -189,10 +189,10 @@ class UsesPage(RegisterTab):
         index = self.table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
-    def new_use(self, outgoing_number: str = "") -> int | None:
+    def new_use(self, outgoing_id: int | None = None) -> int | None:
         if not self.actor.may_write("seal"):
             return None
-        dialog = UseDialog(self, self.db, self.actor, outgoing_number=outgoing_number)
+        dialog = UseDialog(self, self.db, self.actor, outgoing_id=outgoing_id)
         return self._done(dialog)
 
     def correct(self) -> int | None:

@@ -7,7 +7,7 @@ from helpers.widgets import enter, replace_text, settled, when_dialog
 from PySide6.QtCore import Qt
 
 from oc_desktop.models import SealUse
-from oc_desktop.seal.query import UseQuery, count_uses
+from oc_desktop.seal.query import UseQuery, count_uses, fetch_uses
 from oc_desktop.ui.seal.handover_dialog import HandoverDialog
 from oc_desktop.ui.seal.printing import SpanDialog
 from oc_desktop.ui.seal.tab import SealTab
@@ -187,3 +187,33 @@ def test_a_reader_sees_the_log_without_the_buttons_that_write(qtbot, db, data_di
     settled(qtbot, tab.uses)
     assert not tab.uses.new_button.isVisible() and tab.uses.print_button.isVisible()
     assert not tab.handovers.new_button.isVisible() and not tab.seals.new_button.isVisible()
+
+
+def test_seal_this_letter_from_the_outgoing_register(qtbot, db, data_dir, held, type_text):
+    from oc_desktop.ui.documents.pane import DocumentPane
+
+    pane = DocumentPane(db, held.clerk, data_dir)
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_document("outgoing", held.letter_id)
+    assert pane.seal_button.isVisible() and pane.seal_button.isEnabled()
+    shown = {}
+
+    def fill(dialog):
+        shown["found"] = dialog.found.text()
+        replace_text(type_text, dialog.used_on, "10.02.2026")
+        replace_text(type_text, dialog.used_time, "10:00")
+        enter(qtbot, dialog)
+
+    seen = when_dialog(qtbot, UseDialog, fill)
+    pane.seal_button.click()
+    qtbot.waitUntil(lambda: bool(seen) and not seen[0].isVisible())
+    assert "ບົດລາຍງານການເຄື່ອນໄຫວປະຈຳເດືອນ" in shown["found"]
+    [use] = fetch_uses(db, actor=held.reader, query=UseQuery(), after=None, limit=5)
+    assert use.outgoing_id == held.letter_id
+
+    head_pane = DocumentPane(db, held.head, data_dir)
+    qtbot.addWidget(head_pane)
+    head_pane.show()
+    head_pane.show_document("outgoing", held.letter_id)
+    assert not head_pane.seal_button.isVisible()  # the head reads the seal log, never writes

@@ -225,3 +225,63 @@ def print_handover_minutes(db: Database, out: Path, *, actor: Actor, handover_id
             area=AREA_KEY,
         )
     return pages
+
+
+def print_seal_list(db: Database, out: Path, *, actor: Actor) -> int:
+    """Every seal the office keeps: kind, holder, status since when and on what decision,
+    where it is kept, last use."""
+    from oc_desktop.printing import build_register_book
+    from oc_desktop.seal.seals import seal_rows, status_history
+
+    require_read(actor, AREA_KEY)
+    seals = seal_rows(db, actor=actor)
+    rows = []
+    for seal in seals:
+        last = status_history(db, actor=actor, seal_id=seal.id)[-1:]
+        decision = " ".join(
+            p for p in (last[0].decision_number, format_date(last[0].decision_date)) if p
+        ) if last else ""  # fmt: skip
+        rows.append(
+            [
+                format_int(seal.id),
+                seal.name,
+                terms.word(terms.SEAL_KIND, seal.kind),
+                seal.holder,
+                terms.word(terms.SEAL_STATUS, seal.status),
+                format_date(seal.status_since),
+                decision,
+                seal.kept_at,
+                format_datetime(seal.last_used),
+            ]
+        )
+    title = _("List of seals")
+    pages = build_register_book(
+        out,
+        title=title,
+        columns=[
+            Column(_("No."), mm=11, align="right"),
+            Column(_("Seal"), 1.6),
+            Column(_("Kind"), 1.0),
+            Column(_("Holder"), 1.3),
+            Column(_("Status"), mm=24),
+            Column(_("Since"), mm=22),
+            Column(_("Decision"), 1.0),
+            Column(_("Kept at"), 1.3),
+            Column(_("Last used"), mm=28),
+        ],
+        rows=rows,
+        cover=Cover(title=title),
+        profile=load_profile(db),
+        total_rows=len(rows),
+    )
+    with db.begin() as session:
+        audit.record(
+            session,
+            actor=actor,
+            action="print",
+            entity="seal_list",
+            entity_id="all",
+            area=AREA_KEY,
+            new={"entries": len(rows)},
+        )
+    return pages

@@ -24,6 +24,7 @@ AREA = Area(
         "seal_incident": N_("Seal incident"),
         "seal_use_book": N_("Register of seal uses"),
         "seal_handover_minutes": N_("Handover minutes"),
+        "seal_list": N_("List of seals"),
     },
     fields={
         "name": N_("Name"),

@@ -85,6 +85,9 @@ class SealsPage(BaseTab):
         self.history_label, self.incidents_label = QLabel(), QLabel()
         self.new_button, self.status_button = QPushButton(), QPushButton()
         self.incident_button, self.scan_button = QPushButton(), QPushButton()
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_list)
+        self.print_runner = None
         self.new_button.clicked.connect(self.new_seal)
         self.status_button.clicked.connect(self.change_status)
         self.incident_button.clicked.connect(self.incident)
@@ -94,6 +97,7 @@ class SealsPage(BaseTab):
             buttons.addWidget(button)
             button.setVisible(actor is not None and actor.may_write("seal"))
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
 
         detail = QWidget()
         right = QVBoxLayout(detail)
@@ -124,6 +128,7 @@ class SealsPage(BaseTab):
         self.status_button.setText(_("Change &status…"))
         self.incident_button.setText(_("&Incident…"))
         self.scan_button.setText(_("I&mpression scan…"))
+        self.print_button.setText(_("&Print the list…"))
         self.history_label.setText(_("Status history"))
         self.incidents_label.setText(_("Incidents"))
         for model in (self.model, self.history, self.incidents):
@@ -207,3 +212,18 @@ class SealsPage(BaseTab):
         self.refresh()
         self.data_changed.emit()
         return True
+
+    def print_list(self):
+        """Preview the list of seals (built on a worker like every printout)."""
+        from oc_desktop.seal.printouts import print_seal_list
+        from oc_desktop.ui.printing.job import start_print
+
+        title = _("List of seals")
+        db, actor = self.db, self.actor
+        self.print_runner = start_print(
+            self,
+            title=title,
+            suggested_name=f"{title}.pdf",
+            build=lambda out, _progress, _cancel: print_seal_list(db, out, actor=actor),
+        )
+        return self.print_runner

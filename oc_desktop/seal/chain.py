@@ -10,10 +10,11 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from oc_desktop.audit import GENESIS
+from oc_desktop.audit.chain import Progress
 from oc_desktop.i18n import N_, _
 from oc_desktop.models import SealHandover, SealIncident, SealUse
 from oc_desktop.models.db import Database
@@ -93,9 +94,14 @@ class Broken:
     id: int
 
 
-def verify_seal_chains(db: Database) -> Broken | None:
-    """Walk each log in id order; the first row whose hash or link does not match."""
+def verify_seal_chains(db: Database, progress: Progress | None = None) -> Broken | None:
+    """Walk each log in id order; the first row whose hash or link does not match.
+
+    ``progress(done, total)`` is called every few thousand rows and may return False to
+    stop (the answer is then None: nothing found so far)."""
+    done = 0
     with db.read() as session:
+        total = sum(session.scalar(select(func.count()).select_from(m)) or 0 for m in HASHED)
         for model, names in HASHED.items():
             columns = [getattr(model, n) for n in names]
             expected = GENESIS
@@ -110,4 +116,7 @@ def verify_seal_chains(db: Database) -> Broken | None:
                 if prev_hash != expected or stored != digest(model, values, prev_hash):
                     return Broken(model.__tablename__, values["id"])
                 expected = stored
+                done += 1
+                if progress is not None and done % 5000 == 0 and not progress(done, total):
+                    return None
     return None

@@ -66,7 +66,9 @@ def _record(
         "authorisation_number", authorisation_number, max_length=NUMBER_MAX
     )
     check_moment(check, "authorisation_date", authorisation_date)
-    reason = check.text("reason", reason, max_length=TEXT_MAX)
+    # A return's reason is the handover it ends (shown from ``returns_id``, in the
+    # reader's language); every other handover says why.
+    reason = check.text("reason", reason, max_length=TEXT_MAX, required=returns_id is None)
     condition = check.text("condition", condition, max_length=300, required=False)
     check_moment(check, "left_at", left_at)
     check_writer(check, actor, "to_id")
@@ -182,7 +184,7 @@ def return_seal(
             authorised_by=out.authorised_by,
             authorisation_number=out.authorisation_number,
             authorisation_date=out.authorisation_date,
-            reason=_("Return of handover No. {number}").format(number=out.seq),
+            reason="",
             leaves_premises=False,
             condition=condition,
             returns_id=out.id,

@@ -162,6 +162,12 @@ def print_use_book(
     )
 
 
+def _reason(row) -> str:
+    if row.returns_seq is not None and not row.reason:
+        return _("Return of handover No. {number}").format(number=format_int(row.returns_seq))
+    return row.reason.rstrip(".")
+
+
 def minutes_paragraphs(row, seal_kind: str) -> list[str]:
     yes_no = _("yes") if row.leaves_premises else _("no")
     lines = [
@@ -177,7 +183,7 @@ def minutes_paragraphs(row, seal_kind: str) -> list[str]:
             number=row.authorisation_number,
             date=format_date(row.authorisation_date),
         ),
-        _("Reason: {reason}.").format(reason=row.reason.rstrip(".")),
+        _("Reason: {reason}.").format(reason=_reason(row)),
         _("The seal leaves the office premises: {answer}.").format(answer=yes_no),
     ]
     if row.due_back:

@@ -116,6 +116,7 @@ class SealsPage(BaseTab):
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([800, 540])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
@@ -141,6 +142,7 @@ class SealsPage(BaseTab):
         row = next((n for n, s in enumerate(self.model.rows) if chosen and s.id == chosen.id), 0)
         if self.model.rows:
             self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
         self.show_seal()
 
     def current(self):

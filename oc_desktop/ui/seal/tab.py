@@ -16,7 +16,7 @@ from oc_desktop.i18n import _
 from oc_desktop.seal.chain import log_label, verify_seal_chains
 from oc_desktop.ui.common.base_tab import BaseTab
 from oc_desktop.ui.common.forms import ERROR_STYLE
-from oc_desktop.ui.common.jobs import Job
+from oc_desktop.ui.common.jobs import Job, progress_dialog
 from oc_desktop.ui.seal.handovers import HandoversPage
 from oc_desktop.ui.seal.printing import ask_and_print_uses
 from oc_desktop.ui.seal.seals import SealsPage
@@ -85,10 +85,16 @@ class SealTab(BaseTab):
         self.verify_label.setStyleSheet("")
         self.verify_label.setText(_("Checking every entry…"))
         db = self.db
-        self.job = Job(lambda _progress: verify_seal_chains(db), name="seal-verify")
+        self.job = Job(lambda progress: verify_seal_chains(db, progress), name="seal-verify")
+        self.progress = progress_dialog(self, _("Checking every entry of the seal log…"), self.job)
         self.job.succeeded.connect(self._verified)
         self.job.failed.connect(self._verify_failed)
+        self.job.cancelled.connect(self._verify_stopped)
         self.job.start()
+
+    def _verify_stopped(self) -> None:
+        self.verify_button.setEnabled(True)
+        self.verify_label.setText(_("The check was stopped before the end."))
 
     def _verified(self, broken) -> None:
         self.verify_button.setEnabled(True)

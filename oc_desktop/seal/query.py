@@ -335,7 +335,7 @@ def find_letter(db: Database, *, actor: Actor, number: str, on: date) -> LetterR
             .order_by(OutgoingDocument.period.desc(), OutgoingDocument.series)
             .limit(1)
         ).first()
-    return _letter(actor, found)
+    return _letter(db, actor, found)
 
 
 def letter_by_id(db: Database, *, actor: Actor, doc_id: int) -> LetterRow | None:
@@ -346,13 +346,27 @@ def letter_by_id(db: Database, *, actor: Actor, doc_id: int) -> LetterRow | None
             .outerjoin(DocumentKind, DocumentKind.id == OutgoingDocument.kind_id)
             .where(OutgoingDocument.id == doc_id)
         ).first()
-    return _letter(actor, found)
+    return _letter(db, actor, found)
 
 
-def _letter(actor: Actor, found) -> LetterRow | None:
+def _letter(db: Database, actor: Actor, found) -> LetterRow | None:
+    """The letter as the dialog shows it; a secret one shown in full is a read the audit
+    trail keeps, as in the register's detail pane."""
+    from oc_desktop import audit
+
     if found is None:
         return None
     doc, kind = found
+    if doc.secrecy > 0 and actor.sees_secret(doc.secrecy):
+        with db.begin() as session:
+            audit.record(
+                session,
+                actor=actor,
+                action="view",
+                entity="outgoing_document",
+                entity_id=doc.id,
+                area=AREA_KEY,
+            )
     return LetterRow(
         doc.id,
         doc.number,

@@ -325,3 +325,19 @@ def test_the_chains_catch_a_row_altered_outside_the_program(db, held):
         session.get(SealUse, second).sheets = 40
     broken = verify_seal_chains(db)
     assert broken is not None and (broken.table, broken.id) == ("seal_use", second)
+
+
+def test_a_secret_letter_picked_for_sealing_is_a_read_the_trail_keeps(db, held):
+    from oc_desktop.seal.query import letter_by_id
+
+    hidden = letter_by_id(db, actor=held.clerk, doc_id=held.secret_id)
+    assert hidden.subject is None
+    shown = letter_by_id(db, actor=held.head, doc_id=held.secret_id)
+    assert shown.subject == "ແຜນການລັບສະເພາະ"
+    with db.read() as session:
+        views = session.scalars(
+            select(AuditEntry.username).where(
+                AuditEntry.action == "view", AuditEntry.area == "seal"
+            )
+        ).all()
+    assert views == ["head"]

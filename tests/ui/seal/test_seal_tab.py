@@ -217,3 +217,34 @@ def test_seal_this_letter_from_the_outgoing_register(qtbot, db, data_dir, held, 
     head_pane.show()
     head_pane.show_document("outgoing", held.letter_id)
     assert not head_pane.seal_button.isVisible()  # the head reads the seal log, never writes
+
+
+def test_the_impression_scan_is_kept_in_the_data_folder_and_shown(
+    qtbot, db, data_dir, held, tmp_path
+):
+    import hashlib
+
+    from PySide6.QtGui import QColor, QImage
+
+    from oc_desktop.models import Seal
+
+    image = QImage(120, 120, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c62828"))
+    source = tmp_path / "ຮອຍປະທັບ.png"
+    assert image.save(str(source))
+    tab = make_tab(qtbot, db, held.clerk, data_dir)
+    tab.pages.setCurrentWidget(tab.seals)
+    assert tab.seals.impression.pixmap().isNull()
+    assert tab.seals.attach_impression(source)
+    assert not tab.seals.impression.pixmap().isNull()
+    with db.read() as session:
+        seal = session.get(Seal, held.seal_id)
+        stored = data_dir / "scans" / seal.impression_file
+        assert seal.impression_file.startswith("seal/")
+        assert hashlib.sha256(stored.read_bytes()).hexdigest() == seal.impression_sha256
+    from PySide6.QtWidgets import QMessageBox
+
+    told = []
+    when_dialog(qtbot, QMessageBox, lambda box: (told.append(box.text()), box.accept()))
+    assert not tab.seals.attach_impression(tmp_path / "missing.png")
+    assert told == ["ຊອກບໍ່ພົບແຟ້ມ."]

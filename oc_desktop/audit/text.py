@@ -25,6 +25,8 @@ ACTION_LABELS = {
     "void": N_("Voided"),
     "delete": N_("Deleted"),
     "view": N_("Viewed"),
+    "view_rows": N_("Listed"),
+    "lower_secrecy": N_("Secrecy lowered"),
     "print": N_("Printed"),
     "sign_in": N_("Signed in"),
     "sign_in_failed": N_("Wrong password"),

@@ -17,7 +17,7 @@ SUBJECT_MAX, NOTES_MAX, NAME_MAX, NUMBER_MAX = 1000, 4000, 300, 60
 class DuplicateDocument(ValidationError):
     """The same sender, number and date are registered already; the clerk decides."""
 
-    def __init__(self, message: str, existing_id: int) -> None:
+    def __init__(self, message: str, existing_id: int | None) -> None:
         super().__init__({"doc_number": message})
         self.existing_id = existing_id
 
@@ -25,6 +25,21 @@ class DuplicateDocument(ValidationError):
 def check_writer(check: Checker, actor: Actor, field: str) -> None:
     if not actor.may_write(AREA_KEY):
         check.fail(field, _("You may not change the register."))
+
+
+class SecrecyLowered(ValidationError):
+    """A reply is given a lower secrecy than the letter it answers; the clerk confirms."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__({"secrecy": message})
+
+
+def check_readable(check: Checker, actor: Actor, entry, field: str) -> None:
+    """An operation on an entry is refused to a person who may not read it (or when it
+    does not exist), with the same words either way."""
+    if entry is None or not actor.sees_secret(entry.secrecy):
+        check.fail(field, _("There is no such entry you may read."))
+        check.done()
 
 
 def check_levels(check: Checker, *, urgency: int, secrecy: int, actor: Actor) -> None:

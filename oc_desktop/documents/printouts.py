@@ -111,11 +111,18 @@ def _masked(doc, actor: Actor) -> str | None:
     return f"({terms.secrecy(doc.secrecy)})"
 
 
+def _void(doc, hidden: str | None) -> str:
+    """"Void" with its reason, or without it when the entry is hidden from the reader."""
+    if doc.void_reason is None:
+        return ""
+    return _("Void") if hidden else _("Void: {reason}").format(reason=doc.void_reason)
+
+
 def _incoming_cells(doc, actor: Actor, kinds: dict, senders: dict, routes: dict) -> list[str]:
     hidden = _masked(doc, actor)
     dash = HIDDEN if hidden else None
     own = f"{doc.doc_number}, {format_date(doc.doc_date)}"
-    status = _("Void: {reason}").format(reason=doc.void_reason) if doc.void_reason else ""
+    status = _void(doc, hidden)
     return [
         format_int(doc.seq),
         format_date(doc.received_at.date()),
@@ -132,14 +139,14 @@ def _incoming_cells(doc, actor: Actor, kinds: dict, senders: dict, routes: dict)
 def _outgoing_cells(doc, actor: Actor, kinds: dict, *_unused) -> list[str]:
     hidden = _masked(doc, actor)
     dash = HIDDEN if hidden else None
-    void = _("Void: {reason}").format(reason=doc.void_reason) if doc.void_reason else ""
+    void = _void(doc, hidden)
     return [
         doc.number,
         format_date(doc.doc_date),
         kinds.get(doc.kind_id, ""),
         hidden or doc.subject,
         dash or "; ".join(doc.recipients),
-        doc.signer,
+        dash or doc.signer,
         format_int(doc.copies),
         void or format_date(doc.sent_on),
         dash or doc.notes,

@@ -262,7 +262,10 @@ def _row(doc, key: Key, actor: Actor, kinds: dict, senders: dict) -> RegisterRow
     )
     if actor.sees_secret(doc.secrecy):
         return row
-    return replace(row, party=None, doc_number=None, subject=None, hidden=True)
+    void_reason = "—" if doc.void_reason is not None else None  # void, its reason hidden
+    return replace(
+        row, party=None, doc_number=None, subject=None, void_reason=void_reason, hidden=True
+    )
 
 
 def periods(db: Database, *, register: str) -> list[tuple[int, str]]:

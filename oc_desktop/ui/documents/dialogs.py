@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QMessageBox, QWidget
 
 from oc_desktop.documents import terms
-from oc_desktop.documents.common import DuplicateDocument
+from oc_desktop.documents.common import DuplicateDocument, SecrecyLowered
 from oc_desktop.documents.details import Detail
 from oc_desktop.documents.directory import correspondent_names, list_kinds
 from oc_desktop.documents.incoming import register_incoming, update_incoming
@@ -136,6 +136,13 @@ class IncomingDialog(EntryDialog):
             return register_incoming(self.db, seq=seq, allow_duplicate=True, **values)
 
 
+def _start_secrecy(detail: Detail | None, answers: Detail | None) -> int:
+    """An entry keeps its level; a reply starts at the level of the letter it answers."""
+    if detail is not None:
+        return detail.secrecy
+    return answers.secrecy if answers is not None else 0
+
+
 class OutgoingDialog(EntryDialog):
     def __init__(
         self,
@@ -197,7 +204,7 @@ class OutgoingDialog(EntryDialog):
         self.secrecy = add(
             "secrecy",
             N_("Secrecy"),
-            level_combo(terms.SECRECY, detail.secrecy if detail else 0, actor.clearance),
+            level_combo(terms.SECRECY, _start_secrecy(detail, answers), actor.clearance),
         )
         self.secrecy.setEnabled(detail is None)
         self.notes = add("notes", N_("Notes"), QLineEdit(detail.notes if detail else ""))
@@ -228,4 +235,19 @@ class OutgoingDialog(EntryDialog):
         if self.detail is not None:
             update_outgoing(self.db, doc_id=self.detail.id, **values)
             return self.detail.id
-        return register_outgoing(self.db, seq=seq, secrecy=self.secrecy.currentData(), **values)
+        secrecy = self.secrecy.currentData()
+        try:
+            return register_outgoing(self.db, seq=seq, secrecy=secrecy, **values)
+        except SecrecyLowered as lowered:
+            confirmed = QMessageBox.question(
+                self,
+                _("Lower the secrecy?"),
+                lowered.errors["secrecy"],
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if confirmed != QMessageBox.StandardButton.Yes:
+                raise
+            return register_outgoing(
+                self.db, seq=seq, secrecy=secrecy, lower_secrecy=True, **values
+            )

@@ -6,9 +6,9 @@ from oc_desktop import audit
 from oc_desktop.documents.common import (
     AREA_KEY,
     NAME_MAX,
-    SecrecyLowered,
     NOTES_MAX,
     SUBJECT_MAX,
+    SecrecyLowered,
     check_date,
     check_levels,
     check_readable,

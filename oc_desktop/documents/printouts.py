@@ -112,7 +112,7 @@ def _masked(doc, actor: Actor) -> str | None:
 
 
 def _void(doc, hidden: str | None) -> str:
-    """"Void" with its reason, or without it when the entry is hidden from the reader."""
+    """ "Void" with its reason, or without it when the entry is hidden from the reader."""
     if doc.void_reason is None:
         return ""
     return _("Void") if hidden else _("Void: {reason}").format(reason=doc.void_reason)

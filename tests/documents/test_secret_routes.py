@@ -111,9 +111,7 @@ def test_a_confirmed_lower_reply_is_audited(db, secret):
         lower_secrecy=True,
     )
     with db.read() as session:
-        row = session.scalars(
-            select(AuditEntry).where(AuditEntry.action == "lower_secrecy")
-        ).one()
+        row = session.scalars(select(AuditEntry).where(AuditEntry.action == "lower_secrecy")).one()
     assert row.entity_id == str(reply)
     assert row.old == {"secrecy": CONFIDENTIAL} and row.new == {"secrecy": 0}
 
@@ -150,9 +148,7 @@ def test_a_clerk_without_clearance_cannot_answer_a_secret_letter(db, secret, cle
         assert session.get(IncomingDocument, secret).status == "received"
 
 
-def test_an_ordinary_reply_names_only_the_number_and_date_of_what_it_answers(
-    db, secret, clerk
-):
+def test_an_ordinary_reply_names_only_the_number_and_date_of_what_it_answers(db, secret, clerk):
     reply = register_outgoing(
         db,
         actor=SYSTEM,
@@ -247,9 +243,7 @@ def _audit_count(db) -> int:
 # Route 6: the duplicate warning
 
 
-def test_the_duplicate_warning_gives_no_number_of_a_letter_the_clerk_cannot_read(
-    db, secret, clerk
-):
+def test_the_duplicate_warning_gives_no_number_of_a_letter_the_clerk_cannot_read(db, secret, clerk):
     with pytest.raises(DuplicateDocument) as warned:
         register_incoming(
             db,

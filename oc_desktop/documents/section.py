@@ -2,6 +2,7 @@
 
 from oc_desktop.documents import terms
 from oc_desktop.i18n import N_
+from oc_desktop.registers.numbering import SECRET_SERIES
 from oc_desktop.sections import Area
 from oc_desktop.security import CLERK, HEAD, READER
 
@@ -76,6 +77,7 @@ AREA = Area(
         "secrecy": terms.SECRECY,
         "status": terms.STATUS,
         "register": terms.REGISTER,
+        "series": {SECRET_SERIES: N_("Secret documents' series")},
     },
     dates=frozenset({"doc_date", "due_date", "sent_on", "deadline", "handed_on", "made_on"}),
     mask="oc_desktop.documents.audit_mask:mask_rows",

@@ -300,3 +300,40 @@ def test_the_audit_view_hides_signer_file_copy_and_void_reason(db, secret_reply,
         for row in iter_entries(db, actor=admin, query=AuditQuery(area="documents"))
     )
     assert _leaks(seen) == []
+
+
+# Route 7: marking a letter secret
+
+
+def test_a_clerk_without_clearance_registers_a_secret_letter_which_is_then_hidden(db, clerk):
+    doc = register_incoming(
+        db,
+        actor=clerk,
+        received_at=datetime(2026, 3, 10, 9, 0),
+        sender="ຄະນະກວດກາ",
+        doc_number="9/ກກ",
+        doc_date=DAY,
+        kind_id=None,
+        subject="ແຜນລັບ",
+        secrecy=CONFIDENTIAL,
+    )
+    with db.read() as session:
+        assert session.get(IncomingDocument, doc).secrecy == CONFIDENTIAL
+    assert document_detail(db, actor=clerk, register="incoming", doc_id=doc).hidden
+
+
+@pytest.mark.parametrize("level", [1.5, -1, 3, True, "1"])
+def test_a_secrecy_that_is_no_level_is_refused_by_name(db, clerk, level):
+    with pytest.raises(ValidationError) as refused:
+        register_incoming(
+            db,
+            actor=clerk,
+            received_at=datetime(2026, 3, 10, 9, 0),
+            sender="ຄະນະກວດກາ",
+            doc_number="9/ກກ",
+            doc_date=DAY,
+            kind_id=None,
+            subject="ແຜນ",
+            secrecy=level,
+        )
+    assert "secrecy" in refused.value.errors

@@ -93,11 +93,17 @@ class IncomingDialog(EntryDialog):
         self.secrecy = add(
             "secrecy",
             N_("Secrecy"),
-            level_combo(terms.SECRECY, detail.secrecy if detail else 0, actor.clearance),
+            level_combo(
+                terms.SECRECY, detail.secrecy if detail else 0, actor.clearance if detail else None
+            ),
         )
         self.notes = add("notes", N_("Notes"), QLineEdit(detail.notes if detail else ""))
         self.rows.retranslate()
         (self.received_on if detail else self.sender).setFocus()
+
+    def save(self) -> None:
+        super().save()
+        tell_if_hidden(self)
 
     def submit(self) -> int | None:
         day = self.read("received_at", self.received_on.value)
@@ -134,6 +140,24 @@ class IncomingDialog(EntryDialog):
             if again != QMessageBox.StandardButton.Yes:
                 raise
             return register_incoming(self.db, seq=seq, allow_duplicate=True, **values)
+
+
+def tell_if_hidden(dialog: EntryDialog) -> None:
+    """A new entry marked above the clerk's clearance is saved, then hidden from them."""
+    level = dialog.secrecy.currentData()
+    if (
+        dialog.detail is None
+        and dialog.result_id is not None
+        and not dialog.actor.sees_secret(level)
+    ):
+        QMessageBox.information(
+            dialog,
+            _("Saved as secret"),
+            _(
+                "The entry is saved as {level}. Your clearance is lower: from now on you see "
+                "only its number, date and kind."
+            ).format(level=terms.secrecy(level)),
+        )
 
 
 def _start_secrecy(detail: Detail | None, answers: Detail | None) -> int:
@@ -204,12 +228,20 @@ class OutgoingDialog(EntryDialog):
         self.secrecy = add(
             "secrecy",
             N_("Secrecy"),
-            level_combo(terms.SECRECY, _start_secrecy(detail, answers), actor.clearance),
+            level_combo(
+                terms.SECRECY,
+                _start_secrecy(detail, answers),
+                actor.clearance if detail else None,
+            ),
         )
         self.secrecy.setEnabled(detail is None)
         self.notes = add("notes", N_("Notes"), QLineEdit(detail.notes if detail else ""))
         self.rows.retranslate()
         self.subject.setFocus()
+
+    def save(self) -> None:
+        super().save()
+        tell_if_hidden(self)
 
     def submit(self) -> int | None:
         values = dict(

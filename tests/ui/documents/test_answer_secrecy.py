@@ -70,3 +70,25 @@ def test_lowering_confirmed_is_saved_and_audited(qtbot, db, answered):
     with db.read() as session:
         row = session.scalars(select(AuditEntry).where(AuditEntry.action == "lower_secrecy")).one()
     assert row.username == "clerk2" and row.entity_id == str(dialog.result_id)
+
+
+def test_a_clerk_without_clearance_marks_a_letter_secret_and_is_told_it_is_hidden(
+    qtbot, db, make_user
+):
+    from oc_desktop.ui.documents.dialogs import IncomingDialog
+
+    clerk = make_user("clerk", [CLERK])
+    dialog = IncomingDialog(None, db, clerk)
+    qtbot.addWidget(dialog)
+    assert dialog.secrecy.findData(CONFIDENTIAL) >= 0  # offered though above their clearance
+    dialog.sender.setText("ຄະນະກວດກາ")
+    dialog.doc_number.setText("9/ກກ")
+    dialog.doc_date.setText("09.03.2026")
+    dialog.subject.setText("ແຜນລັບ")
+    dialog.secrecy.setCurrentIndex(dialog.secrecy.findData(CONFIDENTIAL))
+    told = []
+    when_dialog(qtbot, QMessageBox, lambda box: (told.append(box.text()), box.accept()))
+    dialog.save()
+    assert told and "ລັບ" in told[0]
+    detail = document_detail(db, actor=clerk, register="incoming", doc_id=dialog.result_id)
+    assert detail.hidden and detail.secrecy == CONFIDENTIAL and detail.subject is None

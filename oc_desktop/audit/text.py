@@ -26,6 +26,7 @@ ACTION_LABELS = {
     "delete": N_("Deleted"),
     "view": N_("Viewed"),
     "view_rows": N_("Listed"),
+    "print_rows": N_("Printed in a book"),
     "lower_secrecy": N_("Secrecy lowered"),
     "print": N_("Printed"),
     "sign_in": N_("Signed in"),

@@ -17,6 +17,7 @@ from oc_desktop import audit
 from oc_desktop.documents import terms
 from oc_desktop.documents.common import AREA_KEY
 from oc_desktop.documents.details import document_detail
+from oc_desktop.documents.reads import PRINTED, record_reads, secret_ids
 from oc_desktop.formatting import format_date, format_int
 from oc_desktop.i18n import _
 from oc_desktop.models import (
@@ -228,14 +229,16 @@ def print_register_book(
     require_read(actor, AREA_KEY)
     incoming = register == "incoming"
     cells = _incoming_cells if incoming else _outgoing_cells
+    printed: list[int] = []
 
     def rows():
         for batch in _entries(db, register, span):
             names = _names(db, batch, incoming)
+            printed.extend(secret_ids(actor, batch))
             for doc in batch:
                 yield cells(doc, actor, *names)
 
-    return print_book(
+    pages = print_book(
         db,
         out,
         actor=actor,
@@ -250,6 +253,8 @@ def print_register_book(
         progress=progress,
         should_cancel=should_cancel,
     )
+    record_reads(db, actor=actor, register=register, ids=printed, action=PRINTED)
+    return pages
 
 
 def print_delivery_book(

@@ -23,6 +23,7 @@ from sqlalchemy import (
     type_coerce,
 )
 
+from oc_desktop.documents.reads import LISTED, record_reads, secret_ids
 from oc_desktop.laotext import search_key
 from oc_desktop.models import (
     Correspondent,
@@ -234,6 +235,8 @@ def fetch_page(
             ids = {doc.sender_id for doc, _key in found}
             named = select(Correspondent.id, Correspondent.name).where(Correspondent.id.in_(ids))
             senders = {key: name for key, name in session.execute(named)}
+    shown = secret_ids(actor, [doc for doc, _key in found])
+    record_reads(db, actor=actor, register=query.register, ids=shown, action=LISTED)
     return [_row(doc, key, actor, kinds, senders) for doc, key in found]
 
 

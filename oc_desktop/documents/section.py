@@ -71,6 +71,7 @@ AREA = Area(
         "sha256": N_("Checksum (SHA-256)"),
         "documents": N_("Number of documents"),
         "name": N_("Name"),
+        "shown": N_("Secret entries shown (record no.)"),
     },
     coded={
         "urgency": terms.URGENCY,

@@ -337,3 +337,33 @@ def test_a_secrecy_that_is_no_level_is_refused_by_name(db, clerk, level):
             secrecy=level,
         )
     assert "secrecy" in refused.value.errors
+
+
+# Reads of secret entries in the table and in printed books
+
+
+def _reads(db, action):
+    with db.read() as session:
+        return [
+            row.new["shown"]
+            for row in session.scalars(select(AuditEntry).where(AuditEntry.action == action))
+            if row.entity.endswith("_document")
+        ]
+
+
+def test_a_page_showing_secret_entries_is_audited_with_their_numbers(db, secret, make_user):
+    head = make_user("head", [CLERK], CONFIDENTIAL)
+    fetch_page(db, head, RegisterQuery(register="incoming"), after=None, limit=10, today=DAY)
+    assert _reads(db, "view_rows") == [[secret]]
+
+
+def test_a_page_without_secret_entries_seen_leaves_no_row(db, secret, clerk):
+    fetch_page(db, clerk, RegisterQuery(register="incoming"), after=None, limit=10, today=DAY)
+    assert _reads(db, "view_rows") == []  # the clerk saw its number only
+
+
+def test_printing_secret_entries_is_audited_per_entry(db, secret_reply, make_user, tmp_path):
+    head = make_user("head", [CLERK], CONFIDENTIAL)
+    span = DateRange(date(2026, 3, 1), date(2026, 3, 31))
+    print_register_book(db, tmp_path / "b.pdf", actor=head, register="outgoing", span=span)
+    assert _reads(db, "print_rows") == [[secret_reply]]

@@ -1,11 +1,14 @@
 """What both registers' operations share: field checks, the void rule, who changed what."""
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy.orm import object_session
+
 from oc_desktop.i18n import _
 from oc_desktop.laotext import index_sort_key
-from oc_desktop.models import Correspondent, DocumentKind
+from oc_desktop.models import Correspondent, DocumentKind, User
 from oc_desktop.registers import entries
 from oc_desktop.security import TOP_SECRET, Actor
 from oc_desktop.validation import Checker, ValidationError
@@ -34,11 +37,26 @@ class SecrecyLowered(ValidationError):
         super().__init__({"secrecy": message})
 
 
+def current(session, actor: Actor) -> Actor:
+    """``actor`` as the person's record reads now: a person deactivated, or whose roles
+    or clearance changed, acts with what they hold now, not what they held at sign-in."""
+    if actor.user_id is None:
+        return actor  # the program itself
+    person = session.get(User, actor.user_id)
+    if person is None or not person.active:
+        return replace(actor, roles=frozenset(), clearance=0)
+    return replace(actor, roles=frozenset(person.roles), clearance=person.clearance)
+
+
 def check_readable(check: Checker, actor: Actor, entry, field: str) -> None:
     """An operation on an entry is refused to a person who may not read it (or when it
-    does not exist), with the same words either way."""
-    if entry is None or not actor.sees_secret(entry.secrecy):
+    does not exist), with the same words either way; rights as they are now."""
+    now = current(object_session(entry), actor) if entry is not None else actor
+    if entry is None or not now.sees_secret(entry.secrecy):
         check.fail(field, _("There is no such entry you may read."))
+        check.done()
+    if not now.may_write(AREA_KEY):
+        check.fail(field, _("You may not change the register."))
         check.done()
 
 

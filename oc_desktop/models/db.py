@@ -26,8 +26,15 @@ def _configure(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+_writing = threading.local()
+
+
 def _begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A unit of work takes the write lock at its start (waiting up to the busy timeout),
+    # so one that reads and then writes never fails at once with "database is locked"
+    # because another thread wrote in between (SQLite cannot upgrade a stale snapshot).
+    immediate = getattr(_writing, "active", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(path: Path) -> Engine:
@@ -97,8 +104,14 @@ class Database:
     @contextmanager
     def begin(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error."""
-        with self._sessions.begin() as session:
-            yield session
+        _writing.active = True
+        try:
+            with self._sessions.begin() as session:
+                session.connection()  # BEGIN IMMEDIATE now
+                _writing.active = False  # only this session's BEGIN is immediate
+                yield session
+        finally:
+            _writing.active = False
 
     @contextmanager
     def read(self) -> Iterator[Session]:

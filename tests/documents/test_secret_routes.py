@@ -367,3 +367,34 @@ def test_printing_secret_entries_is_audited_per_entry(db, secret_reply, make_use
     span = DateRange(date(2026, 3, 1), date(2026, 3, 31))
     print_register_book(db, tmp_path / "b.pdf", actor=head, register="outgoing", span=span)
     assert _reads(db, "print_rows") == [[secret_reply]]
+
+
+# Route 5: stale rights
+
+
+def test_rights_are_read_again_at_each_operation(db, make_user):
+    from oc_desktop.models import User
+
+    cleared = make_user("clerk2", [CLERK], CONFIDENTIAL)
+    doc = register_incoming(
+        db,
+        actor=cleared,
+        received_at=datetime(2026, 3, 10, 9, 0),
+        sender="ຄະນະກວດກາ",
+        doc_number="9/ກກ",
+        doc_date=DAY,
+        kind_id=None,
+        subject="ແຜນລັບ",
+        secrecy=CONFIDENTIAL,
+    )
+    with db.begin() as session:
+        session.get(User, cleared.user_id).clearance = 0  # clearance taken away meanwhile
+    with pytest.raises(ValidationError):
+        set_incoming_status(db, actor=cleared, doc_id=doc, status="filed")
+    with db.begin() as session:
+        person = session.get(User, cleared.user_id)
+        person.clearance, person.active = CONFIDENTIAL, False  # deactivated meanwhile
+    with pytest.raises(ValidationError):
+        void_incoming(db, actor=cleared, doc_id=doc, reason="ຜິດ")
+    with db.read() as session:
+        assert session.get(IncomingDocument, doc).void_reason is None

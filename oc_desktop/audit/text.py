@@ -29,6 +29,7 @@ ACTION_LABELS = {
     "print_rows": N_("Printed in a book"),
     "lower_secrecy": N_("Secrecy lowered"),
     "print": N_("Printed"),
+    "restore": N_("Restored"),
     "sign_in": N_("Signed in"),
     "sign_in_failed": N_("Wrong password"),
     "sign_out": N_("Signed out"),

@@ -18,7 +18,7 @@ from oc_desktop.documents.incoming import (
     void_incoming,
 )
 from oc_desktop.documents.outgoing import register_outgoing, void_outgoing
-from oc_desktop.documents.search_index import index_texts, insert_statement
+from oc_desktop.documents.search_index import incoming_texts, insert_statement
 from oc_desktop.models import IncomingDocument, Section
 from oc_desktop.models.db import Database
 from oc_desktop.profile import load_profile
@@ -270,7 +270,14 @@ def bulk_incoming(db: Database, rng: random.Random, *, count: int, years: int = 
                     updated_at=datetime.combine(day, time(9, 0)),
                 )
             )
-            texts = index_texts(secrecy=secrecy, numbers=[str(seq)], words=[number, sender, words])
+            texts = incoming_texts(
+                secrecy=secrecy,
+                seq=seq,
+                doc_number=number,
+                sender=sender,
+                subject=words,
+                notes="",
+            )
             index_rows.append({"id": doc_id, **texts})
             if len(rows) == 20_000 or n == count - 1:
                 session.execute(insert(IncomingDocument), rows)

@@ -22,9 +22,10 @@ from oc_desktop.documents.common import (
     sort_or_blank,
 )
 from oc_desktop.documents.directory import correspondent_id
-from oc_desktop.documents.search_index import index_document
+from oc_desktop.documents.search_index import incoming_texts, index_document
 from oc_desktop.formatting import format_date
 from oc_desktop.i18n import _
+from oc_desktop.laotext import identity_key
 from oc_desktop.models import Correspondent, IncomingDocument, Routing, Section
 from oc_desktop.models.db import Database
 from oc_desktop.models.documents import ANSWERED, ASSIGNED, FILED, RECEIVED, STATUSES
@@ -71,29 +72,28 @@ def _checked(check: Checker, actor: Actor, **given) -> dict:
 
 
 def find_duplicate(session: Session, *, sender: str, doc_number: str, doc_date: date):
-    """An earlier registration of the same sender, number and date, if any."""
-    return session.scalar(
+    """An earlier registration of the same sender, number and date, if any, however
+    either was typed: look-alike spellings, digit systems and spacing are the same."""
+    senders = select(Correspondent.id).where(Correspondent.name_key == identity_key(sender))
+    same_day = session.scalars(
         select(IncomingDocument)
-        .join(Correspondent, Correspondent.id == IncomingDocument.sender_id)
-        .where(
-            Correspondent.name == sender,
-            IncomingDocument.doc_number == doc_number,
-            IncomingDocument.doc_date == doc_date,
-        )
+        .where(IncomingDocument.sender_id.in_(senders), IncomingDocument.doc_date == doc_date)
         .order_by(IncomingDocument.id)
-        .limit(1)
     )
+    number = identity_key(doc_number)
+    return next((doc for doc in same_day if identity_key(doc.doc_number) == number), None)
 
 
 def _index(session: Session, doc: IncomingDocument, sender: str) -> None:
-    index_document(
-        session,
-        "incoming",
-        doc_id=doc.id,
+    texts = incoming_texts(
         secrecy=doc.secrecy,
-        numbers=[str(doc.seq)],
-        words=[doc.doc_number, sender, doc.subject, doc.notes],
+        seq=doc.seq,
+        doc_number=doc.doc_number,
+        sender=sender,
+        subject=doc.subject,
+        notes=doc.notes,
     )
+    index_document(session, "incoming", doc_id=doc.id, texts=texts)
 
 
 def register_incoming(

@@ -19,7 +19,7 @@ from oc_desktop.documents.common import (
 )
 from oc_desktop.documents.directory import correspondent_id
 from oc_desktop.documents.incoming import mark_answered
-from oc_desktop.documents.search_index import index_document
+from oc_desktop.documents.search_index import index_document, outgoing_texts
 from oc_desktop.i18n import _
 from oc_desktop.models import IncomingDocument, Organisation, OutgoingDocument
 from oc_desktop.models.db import Database
@@ -81,14 +81,14 @@ def _checked(check: Checker, actor: Actor, **given) -> dict:
 
 
 def _index(session, doc: OutgoingDocument) -> None:
-    index_document(
-        session,
-        "outgoing",
-        doc_id=doc.id,
+    texts = outgoing_texts(
         secrecy=doc.secrecy,
-        numbers=[doc.number],
-        words=[*doc.recipients, doc.subject, doc.notes],
+        number=doc.number,
+        recipients=doc.recipients,
+        subject=doc.subject,
+        notes=doc.notes,
     )
+    index_document(session, "outgoing", doc_id=doc.id, texts=texts)
 
 
 def _check_answers(session, check: Checker, actor: Actor, answers_id: int | None):

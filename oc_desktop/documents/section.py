@@ -81,6 +81,7 @@ AREA = Area(
         "series": {SECRET_SERIES: N_("Secret documents' series")},
     },
     dates=frozenset({"doc_date", "due_date", "sent_on", "deadline", "handed_on", "made_on"}),
+    rekey="oc_desktop.documents.rekey:rekey",
     mask="oc_desktop.documents.audit_mask:mask_rows",
     tab="oc_desktop.ui.documents:make_tab",
 )

@@ -26,14 +26,15 @@ def _configure(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-_writing = threading.local()
+#: execution option of the engine that write sessions use (``Database.begin``)
+WRITE_OPTION = "oc_write"
 
 
 def _begin(connection) -> None:
-    # A unit of work takes the write lock at its start (waiting up to the busy timeout),
-    # so one that reads and then writes never fails at once with "database is locked"
-    # because another thread wrote in between (SQLite cannot upgrade a stale snapshot).
-    immediate = getattr(_writing, "active", False)
+    # A write transaction takes the write lock at BEGIN, so the busy timeout applies to
+    # it; a deferred one that reads first fails at once with "database is locked" when
+    # another program writes meanwhile (SQLite cannot wait for a read lock to upgrade).
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -100,18 +101,16 @@ class Database:
         self.path = Path(path)
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
-        _writing.active = True
-        try:
-            with self._sessions.begin() as session:
-                session.connection()  # BEGIN IMMEDIATE now
-                _writing.active = False  # only this session's BEGIN is immediate
-                yield session
-        finally:
-            _writing.active = False
+        """One unit of work: commits on success, rolls back on any error. It starts as
+        BEGIN IMMEDIATE, so it waits (busy timeout) for another writer instead of failing."""
+        with self._writes.begin() as session:
+            yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -2,8 +2,7 @@
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
 from oc_desktop.documents import terms
 from oc_desktop.documents.common import DuplicateDocument, SecrecyLowered
@@ -16,6 +15,7 @@ from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
 from oc_desktop.profile import load_profile
 from oc_desktop.security import Actor
+from oc_desktop.ui.common.completer import FoldingCompleter
 from oc_desktop.ui.common.entry_dialog import DateField, EntryDialog, combine
 
 
@@ -42,10 +42,7 @@ def kind_combo(db: Database, current: int | None) -> QComboBox:
 def names_line(db: Database, actor: Actor, text: str = "") -> QLineEdit:
     """A line that completes from the correspondents' directory as the clerk types."""
     line = QLineEdit(text)
-    completer = QCompleter(correspondent_names(db, actor=actor, limit=5000), line)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    line.setCompleter(completer)
+    line.setCompleter(FoldingCompleter(correspondent_names(db, actor=actor, limit=5000), line))
     return line
 
 

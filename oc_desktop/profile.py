@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from oc_desktop import audit
 from oc_desktop.i18n import _
+from oc_desktop.laotext import identity_key
 from oc_desktop.models import Organisation, Section, Setting, Signer
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor, require_write
@@ -130,6 +131,9 @@ def save_profile(
     ]
     if not clean_sections:
         check.fail("sections", _("The office needs at least one section."))
+    keys = [identity_key(s.name) for s in clean_sections]
+    if len(set(keys)) < len(keys):  # typed twice, perhaps in look-alike spellings
+        check.fail("sections", _("Two sections have the same name."))
     clean_signers = [
         SignerRow(
             s.id,

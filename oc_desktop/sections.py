@@ -39,11 +39,15 @@ class Area:
     mask: str | None = None
     #: "module:function" (main window) -> its tab; None: no tab (or not built yet)
     tab: str | None = None
+    #: "module:function" (connection) -> None: makes every search, identity and sort key
+    #: the area stores again from its text; migrations that change how ``laotext`` keys
+    #: text call it for each area whose tables the file holds
+    rekey: str | None = None
     #: shown as "not built yet" in a tab of its own until ``tab`` is set
     planned: bool = False
 
     def loaded(self, name: str) -> Callable | None:
-        """The function ``mask`` or ``tab`` names, imported on first use."""
+        """The function ``mask``, ``tab`` or ``rekey`` names, imported on first use."""
         return _load(getattr(self, name))
 
 
@@ -138,8 +142,25 @@ AUDIT = Area(
     tab="oc_desktop.ui.audit.tab:make_tab",
 )
 # A backup carries every register out of the office; a restore replaces them all.
-BACKUP = Area(key="backup", label=N_("Backup"), writers=frozenset({ADMIN, CLERK}))
-RESTORE = Area(key="restore", label=N_("Restore"), writers=frozenset({ADMIN}))
+BACKUP = Area(
+    key="backup",
+    label=N_("Backup"),
+    writers=frozenset({ADMIN, CLERK}),
+    entities={"restore_key": N_("Restore key"), "backup": N_("Backup")},
+    fields={"sheet": N_("Recovery sheet")},
+)
+RESTORE = Area(
+    key="restore",
+    label=N_("Restore"),
+    writers=frozenset({ADMIN}),
+    fields={
+        "backup": N_("Backup"),
+        "made": N_("Backup made on"),
+        "safety_copy": N_("Safety copy"),
+        "by": N_("Restored by"),
+        "numbers_kept": N_("Numbers kept"),
+    },
+)
 
 
 def _planned(key: str, label: str, writer: str, readers: set[str]) -> Area:

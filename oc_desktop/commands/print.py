@@ -66,8 +66,10 @@ def run(args: argparse.Namespace) -> int:
         print_delivery_book,
         print_register_book,
     )
+    from oc_desktop.formatting import set_lao_digits
     from oc_desktop.models.migrate import open_database
     from oc_desktop.paths import database_path
+    from oc_desktop.profile import get_setting
     from oc_desktop.security import NotAllowed
 
     if args.data_dir is None:
@@ -87,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     span = DateRange(args.start, args.end) if args.start and args.end else None
     db = open_database(args.data_dir)
     try:
+        # the office's digits, as the window prints them
+        set_lao_digits(bool(get_setting(db, "lao_digits")))
         actor = _actor(db, args)
         if args.book in SEAL_PRINTOUTS:
             pages = _print_seal(db, out, actor, args, span)

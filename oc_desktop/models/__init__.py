@@ -1,5 +1,6 @@
 """Storage: typed SQLAlchemy models over one SQLite file. No Qt here."""
 
+from oc_desktop.models.backup import IssuedNumber
 from oc_desktop.models.base import Base
 from oc_desktop.models.documents import (
     Correspondent,
@@ -21,6 +22,7 @@ __all__ = [
     "DocumentCopy",
     "DocumentKind",
     "IncomingDocument",
+    "IssuedNumber",
     "Organisation",
     "OutgoingDocument",
     "Routing",

@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
 from oc_desktop.documents.query import matching_outgoing
-from oc_desktop.laotext import search_key
+from oc_desktop.laotext import search_words
 from oc_desktop.models import DocumentKind, OutgoingDocument, Seal, SealHandover, SealUse, User
 from oc_desktop.models.db import Database
 from oc_desktop.registers.paging import COUNT_CAP, Key, Order, capped_count, page
@@ -93,14 +93,14 @@ def _conditions(session, actor: Actor, query: UseQuery) -> list:
     if query.end is not None:
         after = datetime.combine(query.end + timedelta(days=1), datetime.min.time())
         conditions.append(SealUse.used_at < after)
-    needle = search_key(query.text)
-    if needle:
+    for slot, word in enumerate(search_words(query.text)):  # every word, in any field
         conditions.append(
             or_(
-                SealUse.outgoing_id.in_(matching_outgoing(session, actor, needle)),
-                func.instr(func.lower(SealUse.described), needle) > 0,
-                func.instr(func.lower(SealUse.requested_by), needle) > 0,
-                func.instr(func.lower(SealUse.approved_by), needle) > 0,
+                SealUse.outgoing_id.in_(matching_outgoing(session, actor, word, slot)),
+                *(
+                    func.instr(func.search_key(column), word) > 0
+                    for column in (SealUse.described, SealUse.requested_by, SealUse.approved_by)
+                ),
             )
         )
     return conditions

@@ -341,3 +341,12 @@ def test_a_secret_letter_picked_for_sealing_is_a_read_the_trail_keeps(db, held):
             )
         ).all()
     assert views == ["head"]
+
+
+def test_search_finds_every_word_however_it_was_typed(db, held):
+    use(db, held, requested_by="ທ່ານ ສະເຫຼີມ")  # ຫຼ as one letter
+    use(db, held, requested_by="ທ່ານ ບຸນມີ", used_at=datetime(2026, 2, 12, 10, 0))
+    found = UseQuery(text="ສະເຫລີມ  ລາຍງານ")  # ຫ + ລ typed apart, two words, two fields
+    assert count_uses(db, actor=held.reader, query=found) == 1
+    assert count_uses(db, actor=held.reader, query=UseQuery(text="ລາຍງານ ບຸນມີ")) == 1
+    assert count_uses(db, actor=held.reader, query=UseQuery(text="ສະເຫລີມ ບຸນມີ")) == 0

@@ -22,6 +22,8 @@ from oc_desktop.documents.incoming import set_incoming_status
 from oc_desktop.formatting import format_date, format_datetime, format_int
 from oc_desktop.i18n import _
 from oc_desktop.models.documents import STATUSES
+from oc_desktop.storage_errors import is_storage_error
+from oc_desktop.ui.common.entry_dialog import tell_save_failure
 from oc_desktop.ui.documents.dialogs import IncomingDialog, OutgoingDialog
 from oc_desktop.ui.documents.pane_forms import CopyDialog, RouteDialog, VoidDialog
 from oc_desktop.ui.documents.printing import print_slip
@@ -244,6 +246,10 @@ class DocumentPane(QWidget):
             set_incoming_status(self.db, actor=self.actor, doc_id=self.detail.id, status=status)
         except ValidationError as error:
             QMessageBox.warning(self, _("Status"), "\n".join(error.errors.values()))
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            tell_save_failure(self, error, self.db, kept=False)
         self._done()
 
     def attach(self, path: str | None = None) -> None:
@@ -264,13 +270,13 @@ class DocumentPane(QWidget):
                 doc_id=self.detail.id,
                 source=path,
             )
-        except (ValidationError, OSError) as error:
-            message = (
-                "\n".join(error.errors.values())
-                if isinstance(error, ValidationError)
-                else str(error)
-            )
-            QMessageBox.warning(self, _("Attach scan"), message)
+        except ValidationError as error:
+            QMessageBox.warning(self, _("Attach scan"), "\n".join(error.errors.values()))
+            return
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            tell_save_failure(self, error, self.db, kept=False)
             return
         self._done()
 

@@ -30,7 +30,9 @@ from oc_desktop.profile import (
     save_profile,
     set_settings,
 )
+from oc_desktop.storage_errors import is_storage_error
 from oc_desktop.ui.common.base_tab import BaseTab
+from oc_desktop.ui.common.entry_dialog import tell_save_failure
 from oc_desktop.ui.common.forms import DigitSpinBox, FormRows
 from oc_desktop.validation import ValidationError
 
@@ -272,22 +274,33 @@ class SettingsTab(BaseTab):
                 rows.show_errors(error.errors)
             self.status_message.emit(_("Not saved: correct the fields marked in red."))
             return False
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            self.status_message.emit(tell_save_failure(self, error, self.db))
+            return False
         language = self.language_combo.currentData()
         lao_digits = bool(self.digits_combo.currentData())
-        set_settings(
-            self.db,
-            actor=self.actor,
-            values={
-                "lao_digits": lao_digits,
-                "due_soon_days": self.due_days.value(),
-                "idle_lock_minutes": self.idle_minutes.value(),
-                "sign_in_attempts": self.attempts.value(),
-                "lockout_seconds": self.lockout.value(),
-                "seal_max_sheets": self.seal_sheets.value(),
-                "seal_use_needs_approval": self.seal_approval.isChecked(),
-                "language": language,
-            },
-        )
+        try:
+            set_settings(
+                self.db,
+                actor=self.actor,
+                values={
+                    "lao_digits": lao_digits,
+                    "due_soon_days": self.due_days.value(),
+                    "idle_lock_minutes": self.idle_minutes.value(),
+                    "sign_in_attempts": self.attempts.value(),
+                    "lockout_seconds": self.lockout.value(),
+                    "seal_max_sheets": self.seal_sheets.value(),
+                    "seal_use_needs_approval": self.seal_approval.isChecked(),
+                    "language": language,
+                },
+            )
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            self.status_message.emit(tell_save_failure(self, error, self.db))
+            return False
         formatting.set_lao_digits(lao_digits)
         self.refresh()
         self.data_changed.emit()

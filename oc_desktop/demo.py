@@ -7,6 +7,7 @@ from oc_desktop.budget.demo import fill_budget
 from oc_desktop.documents.demo import bulk_incoming, fill_documents
 from oc_desktop.models.db import Database
 from oc_desktop.profile import SectionRow, SignerRow, ensure_defaults, load_profile, save_profile
+from oc_desktop.seal.demo import fill_seal
 from oc_desktop.security import (
     ACCOUNTANT,
     ADMIN,
@@ -136,6 +137,8 @@ def build_demo(db: Database, *, documents: int, seed: int, progress=print) -> No
     progress(f"staff: {STAFF}")
     fill_budget(db, rng, today=date.today())
     progress("budget: two years")
+    fill_seal(db, rng, today=date.today())
+    progress("seal log")
 
 
 def add_users(db: Database) -> None:

@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import Any
 
 from oc_desktop.i18n import N_
-from oc_desktop.security import ADMIN, CLERK, HEAD, READER
+from oc_desktop.security import ADMIN, CLERK, HEAD
 
 
 @dataclass(frozen=True)
@@ -39,11 +39,15 @@ class Area:
     mask: str | None = None
     #: "module:function" (main window) -> its tab; None: no tab (or not built yet)
     tab: str | None = None
+    #: "module:function" (connection) -> None: makes every search, identity and sort key
+    #: the area stores again from its text; migrations that change how ``laotext`` keys
+    #: text call it for each area whose tables the file holds
+    rekey: str | None = None
     #: shown as "not built yet" in a tab of its own until ``tab`` is set
     planned: bool = False
 
     def loaded(self, name: str) -> Callable | None:
-        """The function ``mask`` or ``tab`` names, imported on first use."""
+        """The function ``mask``, ``tab`` or ``rekey`` names, imported on first use."""
         return _load(getattr(self, name))
 
 
@@ -69,6 +73,12 @@ def _staff() -> Area:
 
 def _budget() -> Area:
     from oc_desktop.budget.section import AREA
+
+    return AREA
+
+
+def _seal() -> Area:
+    from oc_desktop.seal.section import AREA
 
     return AREA
 
@@ -104,6 +114,8 @@ SETTINGS = Area(
         "sign_in_attempts": N_("Wrong passwords before a wait"),
         "lockout_seconds": N_("First wait (seconds), doubled each time"),
         "last_backup_at": N_("Last backup"),
+        "seal_max_sheets": N_("Seal across page edges: sheets per impression at most"),
+        "seal_use_needs_approval": N_("Every use of a seal names who approved it"),
     },
     tab="oc_desktop.ui.settings.tab:make_tab",
 )
@@ -142,8 +154,25 @@ AUDIT = Area(
     tab="oc_desktop.ui.audit.tab:make_tab",
 )
 # A backup carries every register out of the office; a restore replaces them all.
-BACKUP = Area(key="backup", label=N_("Backup"), writers=frozenset({ADMIN, CLERK}))
-RESTORE = Area(key="restore", label=N_("Restore"), writers=frozenset({ADMIN}))
+BACKUP = Area(
+    key="backup",
+    label=N_("Backup"),
+    writers=frozenset({ADMIN, CLERK}),
+    entities={"restore_key": N_("Restore key"), "backup": N_("Backup")},
+    fields={"sheet": N_("Recovery sheet")},
+)
+RESTORE = Area(
+    key="restore",
+    label=N_("Restore"),
+    writers=frozenset({ADMIN}),
+    fields={
+        "backup": N_("Backup"),
+        "made": N_("Backup made on"),
+        "safety_copy": N_("Safety copy"),
+        "by": N_("Restored by"),
+        "numbers_kept": N_("Numbers kept"),
+    },
+)
 
 
 def _planned(key: str, label: str, writer: str, readers: set[str]) -> Area:
@@ -155,7 +184,7 @@ def areas() -> tuple[Area, ...]:
     """Every area, in the order of the window's tabs."""
     return (
         _documents(),
-        _planned("seal", N_("Seal"), CLERK, {HEAD, READER}),
+        _seal(),
         _staff(),
         _budget(),
         SETTINGS,

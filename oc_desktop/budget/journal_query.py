@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, extract, or_, select
+from sqlalchemy import Select, and_, extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from oc_desktop.budget import AREA_KEY
 from oc_desktop.budget.journal import Voucher
+from oc_desktop.laotext import search_words
 from oc_desktop.models import BudgetLine, JournalEntry
 from oc_desktop.models.db import Database
 from oc_desktop.registers.paging import Order, capped_count, page
@@ -43,17 +44,16 @@ def _statement(query: JournalQuery) -> Select:
         statement = statement.where(JournalEntry.series == query.kind)
     if query.month:
         statement = statement.where(extract("month", JournalEntry.entry_date) == query.month)
-    text = query.text.strip()
-    if text:
-        like = f"%{text}%"
+    fields = (
+        JournalEntry.number,
+        JournalEntry.description,
+        JournalEntry.party,
+        BudgetLine.code,
+        BudgetLine.name,
+    )
+    for word in search_words(query.text):  # every word, in any order, each in one field
         statement = statement.where(
-            or_(
-                JournalEntry.number.like(like),
-                JournalEntry.description.like(like),
-                JournalEntry.party.like(like),
-                BudgetLine.code.like(like),
-                BudgetLine.name.like(like),
-            )
+            or_(*(func.instr(func.search_key(field), word) > 0 for field in fields))
         )
     return statement
 

@@ -15,6 +15,9 @@ from oc_desktop.commands.staff_print import STAFF_PRINTS, run_staff
 from oc_desktop.documents.terms import BOOKS
 from oc_desktop.i18n import _
 
+#: the seal log's printouts: the register of uses (a period), the minutes of one handover
+SEAL_PRINTOUTS = ("seal-use", "seal-handover")
+
 
 def _day(text: str) -> date:
     try:
@@ -31,17 +34,19 @@ def add_parser(subparsers, common) -> None:
     )
     parser.add_argument(
         "book",
-        choices=(*BOOKS, *STAFF_PRINTS, *BUDGET_PRINTOUTS),
+        choices=(*BOOKS, *SEAL_PRINTOUTS, *STAFF_PRINTS, *BUDGET_PRINTOUTS),
         help=_(
-            "which book: incoming, outgoing, delivery; a staff printout; budget-journal,"
-            " plan-vs-actual, payroll, voucher (with --user)"
+            "which book: incoming, outgoing, delivery; seal-use, seal-handover; a staff"
+            " printout; budget-journal, plan-vs-actual, payroll, voucher (with --user)"
         ),
     )
     parser.add_argument("--from", dest="start", type=_day, help=_("first day"))
     parser.add_argument("--to", dest="end", type=_day, help=_("last day"))
     parser.add_argument("--as-of", dest="as_of", type=_day, help=_("staff printouts: as of"))
     parser.add_argument(
-        "--id", type=int, help=_("biography: the person's record number; voucher: its own")
+        "--id",
+        type=int,
+        help=_("the record number: a person's biography, a seal handover, a voucher"),
     )
     parser.add_argument("--months", type=int, default=3, help=_("promotions-due: months ahead (3)"))
     parser.add_argument("--out", required=True, help=_("the PDF file to write"))
@@ -72,8 +77,10 @@ def run(args: argparse.Namespace) -> int:
         print_delivery_book,
         print_register_book,
     )
+    from oc_desktop.formatting import set_lao_digits
     from oc_desktop.models.migrate import open_database
     from oc_desktop.paths import database_path
+    from oc_desktop.profile import get_setting
     from oc_desktop.security import NotAllowed
 
     if args.data_dir is None:
@@ -83,25 +90,38 @@ def run(args: argparse.Namespace) -> int:
     if args.book in BUDGET_PRINTOUTS:
         return _run_budget(args)
     staff = args.book in STAFF_PRINTS
-    if not staff and (args.start is None or args.end is None):
+    dated = not staff and args.book != "seal-handover"  # a book of a period
+    if args.book == "seal-handover" and args.id is None:
+        raise CommandError(_("Name the handover with --id."))
+    if dated and (args.start is None or args.end is None):
         raise CommandError(_("Give the first and last day with --from and --to."))
-    if not staff and args.end < args.start:
+    if dated and args.end < args.start:
         raise CommandError(_("The last day comes before the first."))
     out = Path(args.out)
     if not out.parent.is_dir():
         raise CommandError(_("The folder {folder} does not exist.").format(folder=out.parent))
+    span = DateRange(args.start, args.end) if args.start and args.end else None
     db = open_database(args.data_dir)
     try:
+        # the office's digits, as the window prints them
+        set_lao_digits(bool(get_setting(db, "lao_digits")))
         actor = _actor(db, args)
-        span = None if staff else DateRange(args.start, args.end)
         if staff:
             pages = run_staff(args, db, actor, out)
+        elif args.book in SEAL_PRINTOUTS:
+            pages = _print_seal(db, out, actor, args, span)
         elif args.book == "delivery":
             pages = print_delivery_book(db, out, actor=actor, span=span)
         else:
             pages = print_register_book(db, out, actor=actor, register=args.book, span=span)
     except NotAllowed as error:
+        if args.book in SEAL_PRINTOUTS:
+            raise CommandError(_("This person may not read the seal log.")) from error
+        if staff:
+            raise CommandError(_("This person may not read the staff records.")) from error
         raise CommandError(_("This person may not read the document register.")) from error
+    except LookupError as error:
+        raise CommandError(_("There is no handover {id}.").format(id=args.id)) from error
     except OSError as error:
         raise CommandError(
             _("The PDF could not be written to {path} ({reason}).").format(path=out, reason=error)
@@ -144,3 +164,11 @@ def _run_budget(args: argparse.Namespace) -> int:
         db.close()
     print(_("{path}: {pages} pages.").format(path=out, pages=pages))
     return 0
+
+
+def _print_seal(db, out, actor, args, span) -> int:
+    from oc_desktop.seal.printouts import print_handover_minutes, print_use_book
+
+    if args.book == "seal-use":
+        return print_use_book(db, out, actor=actor, span=span)
+    return print_handover_minutes(db, out, actor=actor, handover_id=args.id)

@@ -1,5 +1,6 @@
 """Storage: typed SQLAlchemy models over one SQLite file. No Qt here."""
 
+from oc_desktop.models.backup import IssuedNumber
 from oc_desktop.models.base import Base
 from oc_desktop.models.budget import (
     BudgetLine,
@@ -19,6 +20,7 @@ from oc_desktop.models.documents import (
     Scan,
 )
 from oc_desktop.models.organisation import Organisation, Section, Setting, Signer
+from oc_desktop.models.seal import Seal, SealHandover, SealIncident, SealStatusChange, SealUse
 from oc_desktop.models.staff import (
     EthnicGroup,
     FamilyMember,
@@ -42,6 +44,7 @@ __all__ = [
     "FamilyMember",
     "GradeRecord",
     "IncomingDocument",
+    "IssuedNumber",
     "JournalEntry",
     "Leaving",
     "Organisation",
@@ -53,6 +56,11 @@ __all__ = [
     "PositionRecord",
     "Routing",
     "Scan",
+    "Seal",
+    "SealHandover",
+    "SealIncident",
+    "SealStatusChange",
+    "SealUse",
     "Section",
     "Setting",
     "Signer",

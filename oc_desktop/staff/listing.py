@@ -7,9 +7,9 @@ names, the Latin spelling or the identity card number, however it was typed.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, select
+from sqlalchemy import Select, and_, func, select
 
-from oc_desktop.laotext import search_key
+from oc_desktop.laotext import search_words
 from oc_desktop.models import GradeRecord, Leaving, Person, PositionRecord, Section
 from oc_desktop.models.db import Database
 from oc_desktop.registers.paging import Key, Order, capped_count, page
@@ -58,9 +58,8 @@ def _order(query: StaffQuery) -> Order:
 
 def _statement(query: StaffQuery) -> Select:
     statement = select(Person.id)
-    if query.text.strip():
-        fragment = search_key(query.text).replace("\\", "\\\\").replace("%", "\\%")
-        statement = statement.where(Person.search.like(f"%{fragment}%", escape="\\"))
+    for word in search_words(query.text):  # every word, in any order, each in one field
+        statement = statement.where(func.instr(Person.search, word) > 0)
     if query.section_id is not None:
         statement = statement.where(Person.section_id == query.section_id)
     left = select(Leaving.person_id)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from oc_desktop.i18n import _
-from oc_desktop.laotext import search_key, sort_key
+from oc_desktop.laotext import index_text, sort_key
 from oc_desktop.models import (
     EthnicGroup,
     FamilyMember,
@@ -211,10 +211,33 @@ def _check_history_after(session: Session, check: Checker, person_id: int, enter
         check.fail("service_entry", _("A recorded change starts before this date."))
 
 
+def search_text(given: str, family: str, latin: str | None, id_card: str | None) -> str:
+    """A file's searchable text: its names, Latin spelling and card, each keyed apart
+    (a search word never matches across two of them)."""
+    names = f"{given} {family}".strip()
+    return index_text([names, latin or "", id_card or ""])
+
+
 def _index(person: Person) -> None:
     names = f"{person.given_name} {person.family_name}".strip()
     person.name_sort = sort_key(names)
-    person.search = search_key(" ".join((names, person.latin_name, person.id_card or "")))
+    person.search = search_text(
+        person.given_name, person.family_name, person.latin_name, person.id_card
+    )
+
+
+def rekey(connection) -> None:
+    """Key every file's search text again (migration 0010: how laotext keys changed)."""
+    from sqlalchemy import text
+
+    rows = connection.execute(
+        text("SELECT id, given_name, family_name, latin_name, id_card FROM person")
+    ).all()
+    if rows:
+        connection.execute(
+            text("UPDATE person SET search = :search WHERE id = :id"),
+            [{"id": row[0], "search": search_text(*row[1:])} for row in rows],
+        )
 
 
 def save_person(

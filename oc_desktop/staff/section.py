@@ -57,4 +57,5 @@ AREA = Area(
         }
     ),
     tab="oc_desktop.ui.staff:make_tab",
+    rekey="oc_desktop.staff.people:rekey",
 )

@@ -123,4 +123,15 @@ def test_the_journal_pages_and_searches(db, accountant, items):
     assert len(first) == 4 and len(rest) == 2
     assert {v.id for v in first}.isdisjoint(v.id for v in rest)
     assert count_journal(db, actor=accountant, query=JournalQuery(year=2025, text="ໄຟ")) == 1
+    assert count_journal(db, actor=accountant, query=JournalQuery(year=2025, text="62.2 ຄ່າ")) == 1
+    _spend(db, accountant, items, description="ງານສະເຫຼີມສະຫຼອງ", code="62.2")
+    # ຫ + ລ typed for ຫຼ finds it; each word must be there, in any order
+    assert (
+        count_journal(db, actor=accountant, query=JournalQuery(year=2025, text="ສະຫລອງ ສະເຫລີມ"))
+        == 1
+    )
+    assert count_journal(db, actor=accountant, query=JournalQuery(year=2025, text="ສະເຫລີມ")) == 1
+    assert (
+        count_journal(db, actor=accountant, query=JournalQuery(year=2025, text="ສະຫລອງ ເຄື່ອງ")) == 0
+    )
     assert count_journal(db, actor=accountant, query=JournalQuery(year=2025, month=4)) == 0

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_staff"
-down_revision: str | None = "0004_audit_indexes"
+down_revision: str | None = "0005_seal"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

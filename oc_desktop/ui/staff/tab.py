@@ -99,7 +99,7 @@ class StaffTab(RegisterTab):
         self.new_button.setVisible(writes)
         self.open_button.setText(_("&Open file"))
         self.biography_button.setText(_("&Biography… (Ctrl+P)"))
-        self.statistics_button.setText(_("S&tatistics…"))
+        self.statistics_button.setText(_("S&tatistics and lists…"))
         self.rules_button.setText(_("&Rules…"))
         for (label, _combo), message in zip(
             self.filter_labels, (N_("Se&ction"), N_("Sho&w")), strict=True

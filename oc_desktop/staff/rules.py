@@ -63,10 +63,14 @@ _FIELDS = {
 
 
 def versions(session: Session, key: str) -> list[dict[str, Any]]:
-    """Every version of rule ``key``, oldest first."""
-    stored = session.get(Setting, key)
-    value = stored.value if stored is not None else RULE_DEFAULTS[key]
-    return sorted(value, key=lambda v: v["from"])
+    """Every version of rule ``key``, oldest first; read once per session (a list of
+    people asks for the same rules once per person)."""
+    cache = session.info.setdefault("staff_rules", {})
+    if key not in cache:
+        stored = session.get(Setting, key)
+        value = stored.value if stored is not None else RULE_DEFAULTS[key]
+        cache[key] = sorted(value, key=lambda v: v["from"])
+    return cache[key]
 
 
 def in_force(session: Session, key: str, on: date) -> dict[str, Any]:
@@ -130,6 +134,7 @@ def set_rule(db: Database, *, actor: Actor, key: str, value: list[dict[str, Any]
         if old == value:
             return
         session.merge(Setting(key=key, value=value))
+        session.info.pop("staff_rules", None)
         audit.record(
             session,
             actor=actor,

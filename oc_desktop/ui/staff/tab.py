@@ -1,9 +1,10 @@
 """The Staff tab: the list of people searched as the clerk types, a person's file on
 Enter or a double click, and who is due for a step, retirement or an evaluation."""
 
+import threading
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +19,7 @@ from oc_desktop.i18n import N_, _
 from oc_desktop.profile import load_profile
 from oc_desktop.staff.due import due_within
 from oc_desktop.staff.listing import StaffQuery, count_rows, fetch_page
+from oc_desktop.ui.common.jobs import unexpected
 from oc_desktop.ui.common.register_tab import RegisterTab
 from oc_desktop.ui.staff.columns import staff_columns
 from oc_desktop.ui.staff.due_panel import DuePanel
@@ -33,8 +35,13 @@ STATUS_CHOICES = (
 
 
 class StaffTab(RegisterTab):
+    #: (question number, DueLists or a message) from the worker that works the lists out
+    _due_ready = Signal(int, object)
+
     def __init__(self, db, actor, parent=None, *, settings=None) -> None:
         super().__init__(db, actor, parent, settings=settings, widths_key="staff/columns")
+        self._due_asked = self._due_answered = 0
+        self._due_ready.connect(self._show_due)
         self.search.setObjectName("staff_search")
         self.new_button, self.open_button = QPushButton(), QPushButton()
         self.biography_button, self.statistics_button = QPushButton(), QPushButton()
@@ -99,7 +106,7 @@ class StaffTab(RegisterTab):
         self.new_button.setVisible(writes)
         self.open_button.setText(_("&Open file"))
         self.biography_button.setText(_("&Biography… (Ctrl+P)"))
-        self.statistics_button.setText(_("S&tatistics…"))
+        self.statistics_button.setText(_("S&tatistics and lists…"))
         self.rules_button.setText(_("&Rules…"))
         for (label, _combo), message in zip(
             self.filter_labels, (N_("Se&ction"), N_("Sho&w")), strict=True
@@ -146,9 +153,33 @@ class StaffTab(RegisterTab):
         self.show_due()
 
     def show_due(self) -> None:
-        self.due.show_lists(
-            due_within(self.db, actor=self.actor, on=date.today(), months=self.due.months())
-        )
+        """Work the due lists out on a worker thread; the newest question wins."""
+        self._due_asked += 1
+        asked, months = self._due_asked, self.due.months()
+        db, actor = self.db, self.actor
+
+        def work() -> None:
+            try:
+                lists = due_within(db, actor=actor, on=date.today(), months=months)
+            except Exception as error:  # noqa: BLE001 (worded for the clerk, never swallowed)
+                self._due_ready.emit(asked, unexpected(error))
+                return
+            self._due_ready.emit(asked, lists)
+
+        threading.Thread(target=work, daemon=True, name="staff-due").start()
+
+    def _show_due(self, asked: int, lists) -> None:
+        if asked != self._due_asked:
+            return  # an older question answered late
+        if isinstance(lists, str):
+            self.status_message.emit(lists)
+        else:
+            self.due.show_lists(lists)
+        self._due_answered = asked
+
+    def settled(self) -> bool:
+        """The list, its count and the due lists answer what the widgets ask now."""
+        return super().settled() and self._due_answered == self._due_asked
 
     def new_person(self) -> None:
         if not self.actor.may_write("staff"):

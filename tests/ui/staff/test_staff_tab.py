@@ -165,6 +165,7 @@ def test_the_statistics_are_asked_as_of_a_day_and_previewed(tab, qtbot, db, offi
         enter(qtbot, dialog)
         assert dialog.rows.error("as_of")
         replace_text(type_text, dialog.as_of, format_date(date.today()))
+        dialog.paper.setCurrentIndex(dialog.paper.findData("staff-list"))
         enter(qtbot, dialog)
 
     when_dialog(qtbot, StatisticsDialog, ask)
@@ -173,6 +174,7 @@ def test_the_statistics_are_asked_as_of_a_day_and_previewed(tab, qtbot, db, offi
     with qtbot.waitSignal(tab.print_runner.previewed, timeout=20_000) as shown:
         pass
     assert shown.args[0].page_count() >= 1
+    assert shown.args[0].windowTitle().endswith("ລາຍຊື່ພະນັກງານ")
     shown.args[0].reject()
 
 

@@ -20,6 +20,27 @@ def when_dialog(qtbot, kind, act):
     return seen
 
 
+def discard(qtbot, dialog):
+    """Close a form with typed data as a clerk does: Esc, then Discard when it asks.
+    Returns the questions asked (their text)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append(box.text())
+            box.button(QMessageBox.StandardButton.Discard).click()
+        elif dialog.isVisible():
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    return asked
+
+
 def replace_text(type_text, widget, text):
     widget.clear()
     widget.setFocus()

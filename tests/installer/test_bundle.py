@@ -30,7 +30,7 @@ import rules  # noqa: E402
 
 sys.path.remove(str(ROOT / "installer"))
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]  # builds the bundle
 TRACE = sys.platform == "linux" and shutil.which("strace") is not None
 LIMIT_MB = 150
 #: where a program built from this tree must never look: the tree itself (and the

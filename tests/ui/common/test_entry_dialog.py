@@ -20,7 +20,7 @@ def _answer(qtbot, button):
 
     def answer(box):
         questions.append(box.text())
-        box.done(button)
+        box.button(button).click()
 
     when_dialog(qtbot, QMessageBox, answer)
     return questions

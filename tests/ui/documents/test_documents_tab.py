@@ -2,9 +2,8 @@
 
 from datetime import date, timedelta
 
-from helpers.widgets import enter, replace_text, settled, tab_of, when_dialog
+from helpers.widgets import discard, enter, replace_text, settled, tab_of, when_dialog
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from oc_desktop.documents.query import RegisterQuery, fetch_page
 from oc_desktop.formatting import format_date
@@ -101,8 +100,7 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(window, qtbot, typ
         enter(qtbot, dialog)
         messages["subject"] = dialog.rows.error("subject")
         messages["number"] = dialog.rows.error("doc_number")
-        when_dialog(qtbot, QMessageBox, lambda box: box.done(QMessageBox.StandardButton.Discard))
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # typed data: asked, then thrown away
+        assert discard(qtbot, dialog)  # typed data: asked, then thrown away
 
     seen = when_dialog(qtbot, IncomingDialog, fill)
     tab.new_button.click()

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from helpers.pdf import page_texts
 from helpers.staff import new_person
-from helpers.widgets import enter, replace_text, settled, when_dialog
+from helpers.widgets import discard, enter, replace_text, settled, when_dialog
 from PySide6.QtCore import Qt
 
 from oc_desktop.budget.journal_query import JournalQuery, count_journal
@@ -138,7 +138,7 @@ def test_a_voucher_in_bad_shape_is_refused_at_its_fields(tab, qtbot, type_text, 
         enter(qtbot, dialog)
         messages["amount"] = dialog.rows.error("amount")
         messages["description"] = dialog.rows.error("description")
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert discard(qtbot, dialog)  # typed data: asked, then thrown away
 
     seen = when_dialog(qtbot, VoucherDialog, fill)
     tab.journal.new_button.click()

@@ -3,8 +3,7 @@ corrects a mistaken entry, prints the register, and sees the check catch a chang
 
 from datetime import datetime
 
-from helpers.widgets import enter, replace_text, settled, when_dialog
-from PySide6.QtCore import Qt
+from helpers.widgets import discard, enter, replace_text, settled, when_dialog
 
 from oc_desktop.models import SealUse
 from oc_desktop.seal.query import UseQuery, count_uses, fetch_uses
@@ -102,7 +101,7 @@ def test_bad_input_is_told_at_the_field_in_lao_and_nothing_is_saved(
         enter(qtbot, dialog)
         messages["applied"] = dialog.rows.error("applied_by_id")
         messages["sheets"] = dialog.rows.error("sheets")
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert discard(qtbot, dialog)  # typed data: asked, then thrown away
 
     seen = when_dialog(qtbot, UseDialog, fill)
     tab.uses.new_button.click()

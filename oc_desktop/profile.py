@@ -37,6 +37,8 @@ SETTING_DEFAULTS: dict[str, Any] = {
     "idle_lock_minutes": 15,  # lock the session after this much idle time
     "sign_in_attempts": 5,  # wrong passwords in a row before the account waits
     "lockout_seconds": 60,  # the first wait; it doubles with each further wrong try
+    "seal_max_sheets": 5,  # a seal across page edges: at most this many sheets per impression
+    "seal_use_needs_approval": False,  # every use of a seal names who approved it
 }
 #: settings the program keeps itself on behalf of whoever did the work (not only admins)
 PROGRAM_KEPT = frozenset({"last_backup_at"})

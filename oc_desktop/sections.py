@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import Any
 
 from oc_desktop.i18n import N_
-from oc_desktop.security import ACCOUNTANT, ADMIN, CLERK, HEAD, READER, STAFF_OFFICER
+from oc_desktop.security import ADMIN, CLERK, HEAD
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,24 @@ def _documents() -> Area:
     return AREA
 
 
+def _staff() -> Area:
+    from oc_desktop.staff.section import AREA
+
+    return AREA
+
+
+def _budget() -> Area:
+    from oc_desktop.budget.section import AREA
+
+    return AREA
+
+
+def _seal() -> Area:
+    from oc_desktop.seal.section import AREA
+
+    return AREA
+
+
 SETTINGS = Area(
     key="settings",
     label=N_("Settings"),
@@ -96,6 +114,8 @@ SETTINGS = Area(
         "sign_in_attempts": N_("Wrong passwords before a wait"),
         "lockout_seconds": N_("First wait (seconds), doubled each time"),
         "last_backup_at": N_("Last backup"),
+        "seal_max_sheets": N_("Seal across page edges: sheets per impression at most"),
+        "seal_use_needs_approval": N_("Every use of a seal names who approved it"),
     },
     tab="oc_desktop.ui.settings.tab:make_tab",
 )
@@ -164,9 +184,9 @@ def areas() -> tuple[Area, ...]:
     """Every area, in the order of the window's tabs."""
     return (
         _documents(),
-        _planned("seal", N_("Seal"), CLERK, {HEAD, READER}),
-        _planned("staff", N_("Staff"), STAFF_OFFICER, {HEAD}),
-        _planned("budget", N_("Budget"), ACCOUNTANT, {HEAD}),
+        _seal(),
+        _staff(),
+        _budget(),
         SETTINGS,
         USERS,
         AUDIT,

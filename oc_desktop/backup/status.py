@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from oc_desktop import audit
+from oc_desktop.audit.anchors import head, write_anchor
 from oc_desktop.backup.errors import NotAllowedError
 from oc_desktop.backup.make import BackupResult, make_backup
 from oc_desktop.backup.numbers import keep_issued_numbers
@@ -111,6 +112,9 @@ def restore_as(
     try:
         kept = keep_issued_numbers(db, result.safety_copy)
         _record_restore(db, result, actor, before, kept)
+        newest = head(db)
+        if newest is not None:  # the restored trail is the one verify follows now
+            write_anchor(db.path, newest, replace_newer=True)
     finally:
         db.close()
     return result

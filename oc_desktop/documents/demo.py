@@ -193,7 +193,9 @@ def fill_documents(db: Database, rng: random.Random, *, count: int, today: date)
 
 def answer(db, rng, *, doc_id: int, sender: str, kinds: list[int], on: date, signers: list[str]):
     """An outgoing reply, signed by the head or a deputy; now and then copied or its
-    number spoiled."""
+    number spoiled. A reply is as secret as the letter it answers."""
+    with db.read() as session:
+        secrecy = session.get(IncomingDocument, doc_id).secrecy
     out_id = register_outgoing(
         db,
         actor=SYSTEM,
@@ -206,6 +208,7 @@ def answer(db, rng, *, doc_id: int, sender: str, kinds: list[int], on: date, sig
         copies=rng.randint(1, 3),
         file_copy_at="ແຟ້ມ ຂາອອກ",
         sent_on=on,
+        secrecy=secrecy,
     )
     if rng.random() < 0.1:
         log_copy(

@@ -15,6 +15,7 @@ from oc_desktop.documents.common import (
     DuplicateDocument,
     check_date,
     check_levels,
+    check_readable,
     check_writer,
     record_change,
     snapshot,
@@ -141,6 +142,11 @@ def register_incoming(
             earlier = find_duplicate(
                 session, sender=values["sender"], doc_number=values["doc_number"], doc_date=doc_date
             )
+            if earlier is not None and not actor.sees_secret(earlier.secrecy):
+                raise DuplicateDocument(
+                    _("A letter with this sender, number and date is registered already."),
+                    None,
+                )
             if earlier is not None:
                 raise DuplicateDocument(
                     _("Registered already: arrival number {number} of {date}.").format(
@@ -215,6 +221,7 @@ def update_incoming(
     )
     with db.begin() as session:
         doc = session.get(IncomingDocument, doc_id)
+        check_readable(check, actor, doc, "subject")
         if doc.void_reason is not None:
             check.fail("subject", _("A void number cannot be changed."))
         if load_rules(session).period_of(received_at.date()) != doc.period:
@@ -236,9 +243,11 @@ def update_incoming(
 
 def void_incoming(db: Database, *, actor: Actor, doc_id: int, reason: str) -> None:
     with db.begin() as session:
+        doc = session.get(IncomingDocument, doc_id)
+        check_readable(Checker(), actor, doc, "reason")
         void(
             session,
-            session.get(IncomingDocument, doc_id),
+            doc,
             actor=actor,
             area=AREA_KEY,
             entity=ENTITY,
@@ -268,6 +277,7 @@ def route_incoming(
     check_writer(check, actor, "person")
     with db.begin() as session:
         doc = session.get(IncomingDocument, doc_id)
+        check_readable(check, actor, doc, "person")
         if doc.void_reason is not None:
             check.fail("person", _("A void number cannot be routed."))
         section = session.get(Section, section_id) if section_id is not None else None
@@ -320,6 +330,7 @@ def set_incoming_status(db: Database, *, actor: Actor, doc_id: int, status: str)
     check_writer(check, actor, "status")
     with db.begin() as session:
         doc = session.get(IncomingDocument, doc_id)
+        check_readable(check, actor, doc, "status")
         if doc.void_reason is not None:
             check.fail("status", _("A void number cannot be changed."))
         check.done()

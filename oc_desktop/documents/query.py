@@ -23,6 +23,7 @@ from sqlalchemy import (
     type_coerce,
 )
 
+from oc_desktop.documents.reads import LISTED, record_reads, secret_ids
 from oc_desktop.laotext import search_words
 from oc_desktop.models import (
     Correspondent,
@@ -160,7 +161,9 @@ def _many(session, register: str, needles: list[str]) -> bool:
     return session.scalar(select(func.count()).select_from(probe.subquery())) >= MANY
 
 
-def _matches(session, register: str, model, actor: Actor, needles: list[str]) -> list:
+def _matches(
+    session, register: str, model, actor: Actor, needles: list[str], first_slot: int = 0
+) -> list:
     """Conditions for rows whose searchable text holds every fragment (each in one field,
     in any order), as far as the actor may see.
 
@@ -173,16 +176,18 @@ def _matches(session, register: str, model, actor: Actor, needles: list[str]) ->
     if indexed and _many(session, register, indexed):
         indexed, checked = [], needles
     found = [
-        _row_holds(register, model, actor, needle, slot) for slot, needle in enumerate(checked)
+        _row_holds(register, model, actor, needle, slot)
+        for slot, needle in enumerate(checked, start=first_slot)
     ]
     if not indexed:
         return found
+    slot = first_slot
     if actor.clearance <= 0:
-        return [model.id.in_(_index_hits(register, indexed, "open_text")), *found]
-    anywhere = model.id.in_(_index_hits(register, indexed, None))
+        return [model.id.in_(_index_hits(register, indexed, "open_text", slot)), *found]
+    anywhere = model.id.in_(_index_hits(register, indexed, None, slot))
     if actor.clearance >= TOP_SECRET:
         return [anywhere, *found]
-    in_open = model.id.in_(_index_hits(register, indexed, "open_text"))
+    in_open = model.id.in_(_index_hits(register, indexed, "open_text", slot))
     return [and_(anywhere, or_(model.secrecy <= actor.clearance, in_open)), *found]
 
 
@@ -251,6 +256,8 @@ def fetch_page(
             ids = {doc.sender_id for doc, _key in found}
             named = select(Correspondent.id, Correspondent.name).where(Correspondent.id.in_(ids))
             senders = {key: name for key, name in session.execute(named)}
+    shown = secret_ids(actor, [doc for doc, _key in found])
+    record_reads(db, actor=actor, register=query.register, ids=shown, action=LISTED)
     return [_row(doc, key, actor, kinds, senders) for doc, key in found]
 
 
@@ -279,7 +286,10 @@ def _row(doc, key: Key, actor: Actor, kinds: dict, senders: dict) -> RegisterRow
     )
     if actor.sees_secret(doc.secrecy):
         return row
-    return replace(row, party=None, doc_number=None, subject=None, hidden=True)
+    void_reason = "—" if doc.void_reason is not None else None  # void, its reason hidden
+    return replace(
+        row, party=None, doc_number=None, subject=None, void_reason=void_reason, hidden=True
+    )
 
 
 def periods(db: Database, *, register: str) -> list[tuple[int, str]]:
@@ -298,3 +308,12 @@ def periods(db: Database, *, register: str) -> list[tuple[int, str]]:
             found.append(period)
             period = session.scalar(select(func.max(model.period)).where(model.period < period))
     return [(period, rules.period_label(period)) for period in found]
+
+
+def matching_outgoing(session, actor: Actor, word: str, slot: int = 0):
+    """The ids of outgoing entries whose text holds the search word ``word`` (keyed by
+    ``search_words``) as far as ``actor`` may see (for registers that point to outgoing
+    documents, e.g. the seal log); ``slot`` tells apart several in one statement."""
+    return select(OutgoingDocument.id).where(
+        *_matches(session, "outgoing", OutgoingDocument, actor, [word], slot)
+    )

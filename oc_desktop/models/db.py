@@ -24,6 +24,15 @@ def _configure(dbapi_connection, _record) -> None:
     # FULL: a save that returned survives a power cut, not only a crash.
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+    # search_key(column) in SQL: a field keyed as laotext keys a search word, for the
+    # small registers that keep no search index of their own (the seal log).
+    dbapi_connection.create_function("search_key", 1, _search_key, deterministic=True)
+
+
+def _search_key(text: str | None) -> str | None:
+    from oc_desktop.laotext import search_key
+
+    return None if text is None else search_key(text)
 
 
 #: execution option of the engine that write sessions use (``Database.begin``)

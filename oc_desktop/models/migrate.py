@@ -11,7 +11,7 @@ from pathlib import Path
 
 from oc_desktop.models.db import Database, make_engine
 from oc_desktop.models.documents import is_search_table
-from oc_desktop.paths import PACKAGE_DIR, database_path
+from oc_desktop.paths import PACKAGE_DIR, database_path, protect_data_dir
 
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
 
@@ -109,11 +109,14 @@ def upgrade(path: Path) -> Path | None:
 def open_database(data_dir: Path) -> Database:
     """The data folder's database, created or upgraded to the current schema."""
     data_dir = Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = database_path(data_dir)
     from oc_desktop.storage_errors import is_empty_data_file
 
     if is_empty_data_file(path):
         raise EmptyDatabaseError(str(path))
     upgrade(path)
-    return Database(path, make_engine(path))
+    database = Database(path, make_engine(path))
+    with database.engine.connect():  # opens the WAL side files, to protect them too
+        protect_data_dir(data_dir)
+    return database

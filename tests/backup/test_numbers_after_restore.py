@@ -49,3 +49,29 @@ def test_numbering_goes_on_after_the_highest_number_ever_given(db, data_dir, tmp
         assert row.new["numbers_kept"] == {"incoming_document 2026 ": 5}
     finally:
         restored.close()
+
+
+def test_the_restored_trail_is_the_one_verify_follows(db, data_dir, tmp_path, make_user, capsys):
+    from oc_desktop import cli
+    from oc_desktop.audit.anchors import head, read_anchor
+    from oc_desktop.paths import database_path
+
+    admin = make_user("chief", [ADMIN])
+    _arrived(db, 1)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    point = make_backup(data_dir, usb)
+    for n in (2, 3, 4):
+        _arrived(db, n)  # the trail grows past the backup; the anchor follows it
+    grown = read_anchor(database_path(data_dir)).id
+    db.close()
+
+    restore_as(point.path, data_dir, actor=admin)
+
+    restored = open_database(data_dir)
+    try:
+        newest = head(restored)
+    finally:
+        restored.close()
+    assert read_anchor(database_path(data_dir)).id == newest.id != grown
+    assert cli.main(["verify", "--data-dir", str(data_dir)]) == 0, capsys.readouterr()

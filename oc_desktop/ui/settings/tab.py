@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -128,6 +129,8 @@ class SettingsTab(BaseTab):
         self.idle_minutes.setRange(0, 480)
         self.attempts.setRange(1, 20)
         self.lockout.setRange(5, 3600)
+        self.seal_sheets, self.seal_approval = DigitSpinBox(), QCheckBox()
+        self.seal_sheets.setRange(1, 50)
         self.read_only_note = QLabel()
         self.read_only_note.setWordWrap(True)
         self.save_button, self.revert_button = QPushButton(), QPushButton()
@@ -155,6 +158,16 @@ class SettingsTab(BaseTab):
         prefs.add("idle_lock_minutes", N_("Lock after idle minutes (0: never)"), self.idle_minutes)
         prefs.add("sign_in_attempts", N_("Wrong passwords before a wait"), self.attempts)
         prefs.add("lockout_seconds", N_("First wait (seconds), doubled each time"), self.lockout)
+        prefs.add(
+            "seal_max_sheets",
+            N_("Seal across page edges: sheets per impression at most"),
+            self.seal_sheets,
+        )
+        prefs.add(
+            "seal_use_needs_approval",
+            N_("Every use of a seal names who approved it"),
+            self.seal_approval,
+        )
         self.pref_rows = prefs
 
         content = QWidget()
@@ -236,6 +249,8 @@ class SettingsTab(BaseTab):
         self.idle_minutes.setValue(int(get_setting(self.db, "idle_lock_minutes")))
         self.attempts.setValue(int(get_setting(self.db, "sign_in_attempts")))
         self.lockout.setValue(int(get_setting(self.db, "lockout_seconds")))
+        self.seal_sheets.setValue(int(get_setting(self.db, "seal_max_sheets")))
+        self.seal_approval.setChecked(bool(get_setting(self.db, "seal_use_needs_approval")))
         for rows in (self.rows, self.list_rows, self.signer_rows):
             rows.clear_errors()
 
@@ -276,6 +291,8 @@ class SettingsTab(BaseTab):
                     "idle_lock_minutes": self.idle_minutes.value(),
                     "sign_in_attempts": self.attempts.value(),
                     "lockout_seconds": self.lockout.value(),
+                    "seal_max_sheets": self.seal_sheets.value(),
+                    "seal_use_needs_approval": self.seal_approval.isChecked(),
                     "language": language,
                 },
             )

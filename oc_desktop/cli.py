@@ -67,18 +67,27 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(args)
     from sqlalchemy.exc import DatabaseError
 
-    from oc_desktop.models.migrate import NewerDatabaseError
+    from oc_desktop.models.migrate import EmptyDatabaseError, NewerDatabaseError
 
     module = importlib.import_module(f"oc_desktop.commands.{args.command}")
     try:
         return module.run(args)
     except CommandError as error:
         print(_("Error: {message}").format(message=error), file=sys.stderr)
-    except (sqlite3.DatabaseError, DatabaseError):
-        print(
-            _("Error: {message}").format(message=damaged_database_message(args.data_dir)),
-            file=sys.stderr,
-        )
+    except BrokenPipeError:  # the output was cut short (| head): nothing about the data
+        return 1
+    except (sqlite3.DatabaseError, DatabaseError, OSError) as error:
+        from oc_desktop.paths import database_path
+        from oc_desktop.storage_errors import explain_open_failure
+
+        folder = args.data_dir or Path(".")
+        message = explain_open_failure(error, folder, database_path(folder))
+        print(_("Error: {message}").format(message=message), file=sys.stderr)
+    except EmptyDatabaseError:
+        from oc_desktop.storage_errors import EMPTY, open_failure_message
+
+        message = open_failure_message(EMPTY, args.data_dir)
+        print(_("Error: {message}").format(message=message), file=sys.stderr)
     except NewerDatabaseError:
         print(
             _("Error: {message}").format(message=newer_database_message(args.data_dir)),
@@ -99,8 +108,6 @@ class CommandError(Exception):
 
 
 def damaged_database_message(data_dir) -> str:
-    return _(
-        "The data file in {path} is damaged and cannot be opened; it has not been changed. "
-        'Restore your last backup: oc-desktop restore --data-dir "{path}" --from BACKUP --yes '
-        "(the damaged file is kept aside)."
-    ).format(path=data_dir)
+    from oc_desktop.storage_errors import DAMAGED, open_failure_message
+
+    return open_failure_message(DAMAGED, data_dir)

@@ -3,9 +3,11 @@
 import random
 from datetime import date
 
+from oc_desktop.budget.demo import fill_budget
 from oc_desktop.documents.demo import bulk_incoming, fill_documents
 from oc_desktop.models.db import Database
 from oc_desktop.profile import SectionRow, SignerRow, ensure_defaults, load_profile, save_profile
+from oc_desktop.seal.demo import fill_seal
 from oc_desktop.security import (
     ACCOUNTANT,
     ADMIN,
@@ -18,6 +20,7 @@ from oc_desktop.security import (
     SYSTEM,
     TOP_SECRET,
 )
+from oc_desktop.staff.demo import fill_staff
 from oc_desktop.users import create_user
 
 # One person per role, each with the password "demo-" + user name (README lists them).
@@ -39,6 +42,7 @@ def demo_password(username: str) -> str:
 # Entered one by one through the named operations (routed, answered, voided); any
 # more are written in bulk as past years' registers.
 ENTERED_DOCUMENTS = 400
+STAFF = 45  # people in the demo office: Article 6's structure, the rest staff
 
 PROVINCES = (
     "ອັດຕະປື",
@@ -129,6 +133,12 @@ def build_demo(db: Database, *, documents: int, seed: int, progress=print) -> No
     if documents > entered:
         bulk_incoming(db, rng, count=documents - entered)
     progress(f"documents: {documents}")
+    fill_staff(db, rng, count=STAFF, today=date.today())
+    progress(f"staff: {STAFF}")
+    fill_budget(db, rng, today=date.today())
+    progress("budget: two years")
+    fill_seal(db, rng, today=date.today())
+    progress("seal log")
 
 
 def add_users(db: Database) -> None:

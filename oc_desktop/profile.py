@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from oc_desktop import audit
 from oc_desktop.i18n import _
+from oc_desktop.laotext import identity_key
 from oc_desktop.models import Organisation, Section, Setting, Signer
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor, require_write
@@ -36,6 +37,8 @@ SETTING_DEFAULTS: dict[str, Any] = {
     "idle_lock_minutes": 15,  # lock the session after this much idle time
     "sign_in_attempts": 5,  # wrong passwords in a row before the account waits
     "lockout_seconds": 60,  # the first wait; it doubles with each further wrong try
+    "seal_max_sheets": 5,  # a seal across page edges: at most this many sheets per impression
+    "seal_use_needs_approval": False,  # every use of a seal names who approved it
 }
 #: settings the program keeps itself on behalf of whoever did the work (not only admins)
 PROGRAM_KEPT = frozenset({"last_backup_at"})
@@ -128,6 +131,9 @@ def save_profile(
     ]
     if not clean_sections:
         check.fail("sections", _("The office needs at least one section."))
+    keys = [identity_key(s.name) for s in clean_sections]
+    if len(set(keys)) < len(keys):  # typed twice, perhaps in look-alike spellings
+        check.fail("sections", _("Two sections have the same name."))
     clean_signers = [
         SignerRow(
             s.id,

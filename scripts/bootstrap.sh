@@ -4,11 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Libraries Qt's xcb and offscreen platforms load, a virtual screen for machines
-# without one, and poppler to look at printed pages.
+# Libraries Qt's xcb and offscreen platforms and its print support load, a virtual screen
+# for machines without one, poppler to look at printed pages, and strace, with which the
+# installer's smoke test (tests/installer/) sees every file the bundled program opens.
 PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
-  libxcb-randr0 libxcb-render-util0 libxcb-image0 xvfb xauth poppler-utils)
+  libxcb-randr0 libxcb-render-util0 libxcb-image0 libcups2 xvfb xauth poppler-utils strace)
 if command -v dpkg >/dev/null 2>&1; then
   missing=()
   for pkg in "${PACKAGES[@]}"; do

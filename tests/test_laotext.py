@@ -1,7 +1,11 @@
 from oc_desktop.laotext import (
+    FIELD_SEPARATOR,
     clean,
     has_control_characters,
+    identity_key,
+    index_text,
     search_key,
+    search_words,
     sort_key,
     to_arabic_digits,
     to_lao_digits,
@@ -49,3 +53,64 @@ def test_clean_removes_control_characters_and_composes():
     assert clean(" ກ\u0000າ\u200b ") == "ກາ"
     assert has_control_characters("a\x07b")
     assert not has_control_characters("line one\nline two\tend")
+
+
+# Look-alike spellings, over the generated word list (tests/helpers/lao_corpus.py).
+
+
+def test_every_look_alike_of_every_word_has_its_search_and_identity_key():
+    from helpers.lao_corpus import variants, words
+
+    checked = 0
+    for word in words():
+        for name, typed in variants(word).items():
+            assert search_key(typed) == search_key(word), (name, word)
+            assert identity_key(typed) == identity_key(word), (name, word)
+            checked += 1
+    assert checked > 1500
+
+
+def test_a_mistyped_order_or_pasted_invisible_is_stored_as_the_word_itself():
+    from helpers.lao_corpus import MISTYPED, variants, words
+
+    for word in words():
+        assert clean(word) == word
+        for name, typed in variants(word).items():
+            if name in MISTYPED:
+                assert clean(typed) == word, (name, word)
+            elif name == "tone, ໍ, າ for tone, ຳ":  # the tone goes after ໍ
+                assert clean(typed) == variants(word)["ໍ, tone, າ for tone, ຳ"]
+            else:  # another spelling of the word: kept as typed
+                assert clean(typed) == typed, (name, word)
+
+
+def test_clean_puts_marks_in_order_and_keeps_what_was_typed():
+    assert clean("ທ່ີ") == "ທີ່"  # tone typed before its vowel
+    assert clean("ນຳ້") == "ນ້ຳ"  # tone typed after ຳ
+    assert clean("ນ້ໍາ") == "ນໍ້າ"  # tone typed before ໍ
+    assert clean("ທີ່່") == "ທີ່"  # a mark typed twice
+    assert clean("ເເຂວງ") == "ແຂວງ"
+    assert clean("ກ\u200bາ\u2060ນ\ufeff") == "ການ"
+    assert clean("ນໍ້າ ຫລາຍ ຫນ້າ") == "ນໍ້າ ຫລາຍ ຫນ້າ"  # look-alike spellings stay as typed
+    assert not has_control_characters("ກ\u200bາ")  # removed, never refused
+
+
+def test_spaces_next_to_lao_do_not_matter_and_words_are_split_by_spaces():
+    assert search_key("ກ່ຽວກັບ ການ") == search_key("ກ່ຽວກັບການ")
+    assert search_key("ເລກທີ ໑໒") == search_key("ເລກທີ12")
+    assert search_key("Vientiane  Times") == "vientiane times"
+    assert search_words("ກ່ຽວກັບ  ການ ABC ການ") == ["ກ່ຽວກັບ", "ການ", "abc"]
+    assert search_words("  \u200b ") == []
+    assert identity_key("12 / ກຊ") == identity_key("໑໒/ກຊ")
+
+
+def test_index_text_keeps_fields_apart():
+    text = index_text(["201/ຄອສພ", "ຄະນະຈັດຕັ້ງ", "", "ສະເໜີ ງົບປະມານ"])
+    assert text.split(FIELD_SEPARATOR) == ["201/ຄອສພ", "ຄະນະຈັດຕັ້ງ", search_key("ສະເໜີງົບປະມານ")]
+    assert "ງສ" not in text  # the sender's last letter and the subject's first
+    assert all(FIELD_SEPARATOR not in w for w in search_words("ງ \n ສ"))
+
+
+def test_look_alikes_sort_together():
+    assert sort_key("ທ່ີ") == sort_key("ທີ່")
+    assert sort_key("ເເຂວງ") == sort_key("ແຂວງ")

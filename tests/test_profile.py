@@ -66,3 +66,12 @@ def test_settings_have_documented_defaults_and_are_stored(db):
     assert get_setting(db, "due_soon_days") == 7
     with pytest.raises(KeyError):
         set_setting(db, actor=SYSTEM, key="no_such_setting", value=1)
+
+
+def test_two_sections_named_alike_are_refused(db):
+    sections = list(load_profile(db).sections)
+    twin = sections[0].name.replace("ແໜງ", "ເເຫນງ").replace(" ", "")
+    with pytest.raises(ValidationError) as error:
+        _save(db, sections=[*sections, SectionRow(None, twin)])
+    assert set(error.value.errors) == {"sections"}
+    assert len(load_profile(db).sections) == len(sections)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from oc_desktop.audit.anchors import note_head
 from oc_desktop.models import AuditEntry
 from oc_desktop.models.base import utcnow
 from oc_desktop.models.db import Database
@@ -94,6 +95,7 @@ def record(
     )
     entry.prev_hash = previous or GENESIS
     entry.hash = _digest(entry)
+    note_head(session, entry)
 
 
 def verify_chain(db: Database, progress: Progress | None = None) -> int | None:

@@ -58,6 +58,14 @@ class NewerBackupError(BackupError):
     pass
 
 
+class RestoreKeyRequiredError(BackupError):
+    """Sealed for the office: the restore key (from the recovery sheet) is needed."""
+
+
+class NotAllowedError(BackupError):
+    """The person may not do this (restore is the administrator's)."""
+
+
 class SourceError(BackupError):
     """The live data could not be read (missing database, unreadable scan)."""
 
@@ -75,6 +83,9 @@ def drive_error(error: OSError, folder) -> BackupError:
                 "Free some space or use another drive; earlier backups are untouched."
             ).format(folder=folder)
         )
+    if error.errno in _PROTECTED and _drive_low_on_space(folder):
+        # some drives answer a full disk with "not permitted": look before blaming a lock
+        return drive_error(OSError(errno.ENOSPC, error.strerror), folder)
     if error.errno in _PROTECTED:
         return DriveWriteProtectedError(
             _(
@@ -90,6 +101,12 @@ def drive_error(error: OSError, folder) -> BackupError:
     )
 
 
+def _drive_low_on_space(folder) -> bool:
+    from oc_desktop.storage_errors import _low_on_space
+
+    return _low_on_space(folder)
+
+
 def local_error(error: OSError, folder) -> BackupError:
     """A failure on this computer's own disk (the working copy next to the data)."""
     if error.errno in _FULL:
@@ -97,6 +114,15 @@ def local_error(error: OSError, folder) -> BackupError:
             _(
                 "This computer's disk is full ({folder}). Free some space and try again; "
                 "nothing was changed."
+            ).format(folder=folder)
+        )
+    if error.errno in _PROTECTED:
+        if _drive_low_on_space(folder):
+            return local_error(OSError(errno.ENOSPC, error.strerror), folder)
+        return SourceError(
+            _(
+                "The data folder {folder} may not be written to (read-only, or this user has "
+                "no right to change it); nothing was changed. The data is not damaged."
             ).format(folder=folder)
         )
     return SourceError(

@@ -20,8 +20,12 @@ def list_scans(folder: Path) -> list[ScanFile]:
     folder = Path(folder)
     if not folder.is_dir():
         return []
+    from oc_desktop.backup.leftovers import is_leftover_name
+
     found = []
     for path in sorted(folder.rglob("*")):
+        if is_leftover_name(path.name):  # a killed copy's .part never enters a backup
+            continue
         if path.is_file() and not path.is_symlink():
             found.append(ScanFile(path.relative_to(folder).as_posix(), path, path.stat().st_size))
     return found

@@ -5,9 +5,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 FORMAT = "oc-desktop-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST_NAME = "manifest.json"
 DATABASE_MEMBER = "database/oc-desktop.sqlite3"
+#: version 2: the database snapshot compressed with zstd (size and SHA-256 of the plain file)
+DATABASE_ZSTD_MEMBER = "database/oc-desktop.sqlite3.zst"
 SCANS_PREFIX = "scans/"
 
 
@@ -59,6 +61,10 @@ class Manifest:
     summary: Summary
     database: FileEntry
     scans: tuple[FileEntry, ...] = field(default_factory=tuple)
+    #: version 2: the scans are kept once on the drive, named by SHA-256 (``store.py``),
+    #: shared by every restore point of the data folder ``folder_id``; else in the archive
+    scans_on_drive: bool = False
+    folder_id: str | None = None
 
     def to_json(self) -> bytes:
         return _dump(asdict(self))
@@ -72,6 +78,8 @@ class Manifest:
                 summary=Summary.from_json(_dump(data["summary"])),
                 database=FileEntry(**data["database"]),
                 scans=tuple(FileEntry(**entry) for entry in data["scans"]),
+                scans_on_drive=bool(data.get("scans_on_drive", False)),
+                folder_id=data.get("folder_id"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(str(error)) from error

@@ -9,15 +9,26 @@ import gc
 import os
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from oc_desktop.backup.container import read_summary, unpack
-from oc_desktop.backup.errors import BackupError, RestoreCancelled, local_error
+from oc_desktop.backup.errors import (
+    BackupError,
+    RestoreCancelled,
+    WrongPasswordError,
+    local_error,
+)
 from oc_desktop.backup.files import sync_folder
+from oc_desktop.backup.leftovers import clean_data_folder, working_folder
 from oc_desktop.backup.manifest import Summary
+from oc_desktop.backup.office_key import (
+    BadRecoveryCode,
+    install_from_code,
+    load_key,
+    private_from_code,
+)
 from oc_desktop.backup.progress import Progress, Stop, Tracker
 from oc_desktop.i18n import _
 from oc_desktop.models.migrate import copy_aside, head_revision, upgrade
@@ -63,11 +74,31 @@ def _unreadable(path: Path, error: OSError) -> BackupError:
     )
 
 
-def inspect_backup(path: Path, password: str | None = None) -> BackupInfo:
+def restore_private_key(data_dir: Path | None, restore_key: str | None) -> bytes | None:
+    """The office's private key: typed from the recovery sheet, else kept beside the data."""
+    if restore_key:
+        try:
+            return private_from_code(restore_key)
+        except BadRecoveryCode as error:
+            raise WrongPasswordError(str(error)) from None
+    if data_dir is None:
+        return None
+    key = load_key(data_dir)
+    return key.private if key is not None else None
+
+
+def inspect_backup(
+    path: Path,
+    password: str | None = None,
+    *,
+    data_dir: Path | None = None,
+    restore_key: str | None = None,
+) -> BackupInfo:
     """Date, entries per register and version of a backup; refuses one we cannot use."""
     path = Path(path)
+    private = restore_private_key(data_dir, restore_key)
     try:
-        summary, encrypted = read_summary(path, password)
+        summary, encrypted = read_summary(path, password, private)
         return BackupInfo(path, summary, encrypted, path.stat().st_size)
     except OSError as error:
         raise _unreadable(path, error) from error
@@ -78,32 +109,41 @@ def restore_backup(
     data_dir: Path,
     *,
     password: str | None = None,
+    restore_key: str | None = None,
     progress: Progress | None = None,
 ) -> RestoreResult:
     """Replace the data folder's database and scans with the backup's.
 
-    The database must not be open (the window disposes its engine first)."""
+    The database must not be open (the window disposes its engine first). An office
+    backup opens with the key kept beside the data, or ``restore_key`` typed from the
+    recovery sheet (then kept, on a computer that had no office key yet)."""
     path, data_dir = Path(path), Path(data_dir)
-    info = inspect_backup(path, password)
+    info = inspect_backup(path, password, data_dir=data_dir, restore_key=restore_key)
+    private = restore_private_key(data_dir, restore_key)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
+        clean_data_folder(data_dir)
+        work, busy = working_folder(data_dir, ".restore-")
     except OSError as error:
         raise local_error(error, data_dir) from error
-    tracker = Tracker(progress, info.size)
+    tracker = Tracker(progress, info.size + info.summary.scan_count)
     try:
         try:
-            unpacked = unpack(path, password, work, tracker)
+            unpacked = unpack(path, password, work, tracker, private)
         except OSError as error:
             if Path(error.filename or "").is_relative_to(work):
                 raise local_error(error, data_dir) from error
             raise _unreadable(path, error) from error
         tracker.finish()
-        return _swap_in(info, unpacked.database, unpacked.scans, data_dir)
+        result = _swap_in(info, unpacked.database, unpacked.scans, data_dir)
     except Stop:
         raise RestoreCancelled() from None
     finally:
+        os.close(busy)
         shutil.rmtree(work, ignore_errors=True)
+    if restore_key and load_key(data_dir) is None:
+        install_from_code(data_dir, restore_key)
+    return result
 
 
 def _swap_in(info: BackupInfo, database: Path, scans: Path, data_dir: Path) -> RestoreResult:

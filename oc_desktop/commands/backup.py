@@ -75,6 +75,16 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from error
     finally:
         db.close()
+    if result.key_created:  # a scheduled backup seals too; the sheet is the window's
+        print(
+            _(
+                "This was the first backup sealed for the office: its restore key was made. "
+                "Print the recovery sheet now (File → Print the restore key sheet) and give "
+                "it to the head for the safe; without it a backup cannot be restored on "
+                "another computer."
+            ),
+            file=sys.stderr,
+        )
     for old in result.rotated:
         print(_("Removed an old backup: {path}").format(path=old), file=sys.stderr)
     print(result.path)

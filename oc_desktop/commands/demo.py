@@ -5,6 +5,7 @@ import time
 
 from oc_desktop.cli import CommandError
 from oc_desktop.demo import build_demo
+from oc_desktop.folder_lock import FolderInUse, FolderLock
 from oc_desktop.i18n import _
 from oc_desktop.models.migrate import open_database
 from oc_desktop.paths import database_path
@@ -29,6 +30,18 @@ def run(args: argparse.Namespace) -> int:
     if args.documents < 0:
         raise CommandError(_("The number of documents cannot be negative."))
     path = database_path(args.data_dir)
+    # never under a running program: it would keep "saving" into a deleted file
+    try:
+        lock = FolderLock(args.data_dir).acquire()
+    except FolderInUse as error:
+        raise CommandError(str(error)) from error
+    try:
+        return _fill(args, path)
+    finally:
+        lock.release()
+
+
+def _fill(args: argparse.Namespace, path) -> int:
     if path.exists():
         if not args.force:
             raise CommandError(

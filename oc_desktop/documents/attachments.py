@@ -19,7 +19,7 @@ from oc_desktop.documents.common import AREA_KEY, NAME_MAX, check_date, check_wr
 from oc_desktop.i18n import _
 from oc_desktop.models import DocumentCopy, IncomingDocument, OutgoingDocument, Scan
 from oc_desktop.models.db import Database
-from oc_desktop.paths import scans_dir
+from oc_desktop.paths import owner_only, scans_dir
 from oc_desktop.security import Actor
 from oc_desktop.validation import Checker
 
@@ -137,7 +137,9 @@ def attach_scan(
         _writable(session, check, actor, register, doc_id, "scan")
     check.done()
     folder = scans_dir(data_dir) / str(date.today().year)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    owner_only(scans_dir(data_dir))
+    owner_only(folder)
     stored = folder / f"{uuid.uuid4().hex}{source.suffix.lower()}"
     partial = stored.with_name(f".{stored.name}.part")
     try:
@@ -147,6 +149,7 @@ def attach_scan(
         digest = _sha256(partial)
         if digest != _sha256(source):
             raise OSError(_("The copy of the scan does not match the original."))
+        owner_only(partial)
         partial.replace(stored)
         relative = stored.relative_to(scans_dir(data_dir)).as_posix()
         with db.begin() as session:

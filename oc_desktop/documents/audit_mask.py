@@ -39,11 +39,8 @@ OPEN_FIELDS = frozenset(
         "deadline",
         "handed_on",
         "sent_on",
-        "signer",
         "copies",
-        "file_copy_at",
         "made_on",
-        "void_reason",
     }
 )
 

@@ -1,11 +1,14 @@
 """What both registers' operations share: field checks, the void rule, who changed what."""
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy.orm import object_session
+
 from oc_desktop.i18n import _
 from oc_desktop.laotext import index_sort_key
-from oc_desktop.models import Correspondent, DocumentKind
+from oc_desktop.models import Correspondent, DocumentKind, User
 from oc_desktop.registers import entries
 from oc_desktop.security import TOP_SECRET, Actor
 from oc_desktop.validation import Checker, ValidationError
@@ -17,7 +20,7 @@ SUBJECT_MAX, NOTES_MAX, NAME_MAX, NUMBER_MAX = 1000, 4000, 300, 60
 class DuplicateDocument(ValidationError):
     """The same sender, number and date are registered already; the clerk decides."""
 
-    def __init__(self, message: str, existing_id: int) -> None:
+    def __init__(self, message: str, existing_id: int | None) -> None:
         super().__init__({"doc_number": message})
         self.existing_id = existing_id
 
@@ -27,13 +30,44 @@ def check_writer(check: Checker, actor: Actor, field: str) -> None:
         check.fail(field, _("You may not change the register."))
 
 
+class SecrecyLowered(ValidationError):
+    """A reply is given a lower secrecy than the letter it answers; the clerk confirms."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__({"secrecy": message})
+
+
+def current(session, actor: Actor) -> Actor:
+    """``actor`` as the person's record reads now: a person deactivated, or whose roles
+    or clearance changed, acts with what they hold now, not what they held at sign-in."""
+    if actor.user_id is None:
+        return actor  # the program itself
+    person = session.get(User, actor.user_id)
+    if person is None or not person.active:
+        return replace(actor, roles=frozenset(), clearance=0)
+    return replace(actor, roles=frozenset(person.roles), clearance=person.clearance)
+
+
+def check_readable(check: Checker, actor: Actor, entry, field: str) -> None:
+    """An operation on an entry is refused to a person who may not read it (or when it
+    does not exist), with the same words either way; rights as they are now."""
+    now = current(object_session(entry), actor) if entry is not None else actor
+    if entry is None or not now.sees_secret(entry.secrecy):
+        check.fail(field, _("There is no such entry you may read."))
+        check.done()
+    if not now.may_write(AREA_KEY):
+        check.fail(field, _("You may not change the register."))
+        check.done()
+
+
 def check_levels(check: Checker, *, urgency: int, secrecy: int, actor: Actor) -> None:
-    if urgency not in (0, 1, 2):
+    if isinstance(urgency, bool) or urgency not in (0, 1, 2):
         check.fail("urgency", _("Choose an urgency."))
-    if not 0 <= secrecy <= TOP_SECRET:
+    # Any writer may mark an entry at any level, above their own clearance too: a letter
+    # marked secret on paper must not be saved as ordinary for want of clearance. It is
+    # hidden from them once saved.
+    if isinstance(secrecy, bool) or not isinstance(secrecy, int) or not 0 <= secrecy <= TOP_SECRET:
         check.fail("secrecy", _("Choose a secrecy level."))
-    elif not actor.sees_secret(secrecy):
-        check.fail("secrecy", _("Your clearance does not allow this secrecy level."))
 
 
 def check_date(check: Checker, field: str, value: date | None, *, required=True) -> None:

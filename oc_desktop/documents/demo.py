@@ -18,7 +18,7 @@ from oc_desktop.documents.incoming import (
     void_incoming,
 )
 from oc_desktop.documents.outgoing import register_outgoing, void_outgoing
-from oc_desktop.documents.search_index import index_texts, insert_statement
+from oc_desktop.documents.search_index import incoming_texts, insert_statement
 from oc_desktop.models import IncomingDocument, Section
 from oc_desktop.models.db import Database
 from oc_desktop.profile import load_profile
@@ -193,7 +193,9 @@ def fill_documents(db: Database, rng: random.Random, *, count: int, today: date)
 
 def answer(db, rng, *, doc_id: int, sender: str, kinds: list[int], on: date, signers: list[str]):
     """An outgoing reply, signed by the head or a deputy; now and then copied or its
-    number spoiled."""
+    number spoiled. A reply is as secret as the letter it answers."""
+    with db.read() as session:
+        secrecy = session.get(IncomingDocument, doc_id).secrecy
     out_id = register_outgoing(
         db,
         actor=SYSTEM,
@@ -206,6 +208,7 @@ def answer(db, rng, *, doc_id: int, sender: str, kinds: list[int], on: date, sig
         copies=rng.randint(1, 3),
         file_copy_at="ແຟ້ມ ຂາອອກ",
         sent_on=on,
+        secrecy=secrecy,
     )
     if rng.random() < 0.1:
         log_copy(
@@ -267,7 +270,14 @@ def bulk_incoming(db: Database, rng: random.Random, *, count: int, years: int = 
                     updated_at=datetime.combine(day, time(9, 0)),
                 )
             )
-            texts = index_texts(secrecy=secrecy, numbers=[str(seq)], words=[number, sender, words])
+            texts = incoming_texts(
+                secrecy=secrecy,
+                seq=seq,
+                doc_number=number,
+                sender=sender,
+                subject=words,
+                notes="",
+            )
             index_rows.append({"id": doc_id, **texts})
             if len(rows) == 20_000 or n == count - 1:
                 session.execute(insert(IncomingDocument), rows)

@@ -186,6 +186,9 @@ def _masked(detail: Detail) -> Detail:
         doc_number=None,
         subject=None,
         notes=None,
+        signer=None,
+        file_copy_at=None,
+        void_reason="—" if detail.void_reason is not None else None,  # its reason hidden
         routes=(),
         answers=(),
     )

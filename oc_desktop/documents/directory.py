@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 
 from sqlalchemy import exists, func, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from oc_desktop import audit
 from oc_desktop.i18n import _
-from oc_desktop.laotext import index_sort_key, search_key
+from oc_desktop.laotext import identity_key, index_sort_key
 from oc_desktop.models import Correspondent, DocumentKind, IncomingDocument, OutgoingDocument
 from oc_desktop.models.db import Database
 from oc_desktop.security import TOP_SECRET, Actor
@@ -70,9 +70,9 @@ def save_kind(
         kind = session.get(DocumentKind, kind_id) if kind_id is not None else DocumentKind()
         if kind is None:
             check.fail("name", _("This kind is no longer in the list."))
-        key = search_key(name)
+        key = identity_key(name)
         others = session.execute(select(DocumentKind.id, DocumentKind.name))
-        if any(search_key(other) == key and other_id != kind_id for other_id, other in others):
+        if any(identity_key(other) == key and other_id != kind_id for other_id, other in others):
             check.fail("name", _("This kind is already in the list."))
         check.done()
         old = {"name": kind.name, "active": kind.active} if kind_id is not None else None
@@ -96,11 +96,24 @@ def save_kind(
 
 
 def correspondent_id(session: Session, name: str) -> int:
-    """The id of the office named so, adding it to the directory the first time."""
+    """The id of the office named so, adding it to the directory the first time.
+
+    A name typed in a look-alike spelling of one already there (ໜ/ຫນ, ຫຼ/ຫລ, ຳ/ໍາ,
+    Lao digits, spaced differently) is that office, not a twin.
+    """
     found = session.scalar(select(Correspondent.id).where(Correspondent.name == name))
     if found is not None:
         return found
-    entry = Correspondent(name=name, sort=index_sort_key(name))
+    key = identity_key(name)
+    twin = session.scalar(
+        select(Correspondent.id)
+        .where(Correspondent.name_key == key)
+        .order_by(Correspondent.id)
+        .limit(1)
+    )
+    if twin is not None:
+        return twin
+    entry = Correspondent(name=name, sort=index_sort_key(name), name_key=key)
     session.add(entry)
     session.flush()
     return entry.id
@@ -109,8 +122,11 @@ def correspondent_id(session: Session, name: str) -> int:
 def correspondent_names(db: Database, *, actor: Actor, limit: int = 50) -> list[str]:
     """Names for the sender/recipient completer, in Lao dictionary order: those the person
     may see, so that an office known only from secret papers is not named to a reader
-    without clearance for them."""
-    query = select(Correspondent.name).order_by(Correspondent.sort).limit(limit)
+    without clearance for them. Twins (look-alike spellings kept from before the
+    directory folded them) are named once, as first typed."""
+    earlier = aliased(Correspondent)
+    twin = exists().where(earlier.name_key == Correspondent.name_key, earlier.id < Correspondent.id)
+    query = select(Correspondent.name).where(~twin).order_by(Correspondent.sort).limit(limit)
     if actor.clearance < TOP_SECRET:
         recipient = func.json_each(OutgoingDocument.recipients).table_valued("value")
         recipients = (

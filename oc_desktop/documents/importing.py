@@ -20,14 +20,14 @@ from oc_desktop import audit
 from oc_desktop.documents import terms
 from oc_desktop.documents.common import AREA_KEY
 from oc_desktop.documents.directory import correspondent_id
-from oc_desktop.documents.incoming import check_incoming, incoming_row, index_words
+from oc_desktop.documents.incoming import check_incoming, incoming_row
 from oc_desktop.documents.outgoing import check_outgoing, insert_outgoing
-from oc_desktop.documents.search_index import index_texts, insert_statement
+from oc_desktop.documents.search_index import incoming_texts, insert_statement
 from oc_desktop.exchange.dates import read_date, read_moment
 from oc_desktop.exchange.declare import HIDDEN
 from oc_desktop.exchange.importing import Plan, Refusal
 from oc_desktop.i18n import N_, _, every_language
-from oc_desktop.laotext import index_sort_key, search_key, to_arabic_digits
+from oc_desktop.laotext import identity_key, index_sort_key, search_key, to_arabic_digits
 from oc_desktop.models import Correspondent, DocumentKind, IncomingDocument, OutgoingDocument
 from oc_desktop.models.db import Database
 from oc_desktop.registers.entries import new_stamps
@@ -282,10 +282,11 @@ class IncomingImporter(_Register):
         kept = []
         for entry in plan.ready:
             values = entry.values
-            if (values["sender"], values["doc_number"], values["doc_date"]) in held:
+            if _same_letter(values) in held:
                 message = _("Registered already: the same sender, number and date.")
                 plan.refused.append(Refusal(entry.row, message))
             else:
+                held.add(_same_letter(values))  # a letter twice in the book: once
                 kept.append(entry)
         plan.ready = kept
 
@@ -305,9 +306,7 @@ class IncomingImporter(_Register):
             highest[period] = max(highest.get(period, 0), seq)
         days = [entry.values["doc_date"] for entry in ordered]
         held = _letters(session, min(days), max(days)) if days else set()
-        names = {
-            name: key for name, key in session.execute(select(Correspondent.name, Correspondent.id))
-        }
+        names = dict(session.execute(select(Correspondent.name_key, Correspondent.id)))
         next_id = (session.scalar(select(func.max(model.id))) or 0) + 1
         stamps = new_stamps(actor)
         rows, index_rows = [], []
@@ -317,26 +316,33 @@ class IncomingImporter(_Register):
             if (period, seq) in taken:
                 message = _("Number {number} is taken in this period.").format(number=seq)
                 raise self._refused(entry, ValidationError({"seq": message}))
-            if (values["sender"], values["doc_number"], values["doc_date"]) in held:
+            if _same_letter(values) in held:
                 message = _("Registered already: the same sender, number and date.")
                 raise self._refused(entry, ValidationError({"doc_number": message}))
+            held.add(_same_letter(values))
             taken.add((period, seq))
             highest[period] = max(highest.get(period, 0), seq)
-            if values["sender"] not in names:
-                names[values["sender"]] = correspondent_id(session, values["sender"])
+            sender = identity_key(values["sender"])
+            if sender not in names:
+                names[sender] = correspondent_id(session, values["sender"])
             row = incoming_row(
                 values,
                 period=period,
                 seq=seq,
-                sender_id=names[values["sender"]],
+                sender_id=names[sender],
                 kind_id=kinds.get(search_key(entry.kind)),
                 pages=values["pages"],
                 urgency=values["urgency"],
                 secrecy=values["secrecy"],
             )
             rows.append({"id": next_id, **row, **stamps})
-            texts = index_texts(
-                secrecy=values["secrecy"], numbers=[str(seq)], words=index_words(values)
+            texts = incoming_texts(
+                secrecy=values["secrecy"],
+                seq=seq,
+                doc_number=values["doc_number"],
+                sender=values["sender"],
+                subject=values["subject"],
+                notes=values["notes"],
             )
             index_rows.append({"id": next_id, **texts})
             next_id += 1
@@ -348,14 +354,20 @@ class IncomingImporter(_Register):
                     raise InterruptedError
 
 
+def _same_letter(values: dict) -> tuple:
+    """What makes two entries one letter, however either was typed (the register's
+    duplicate check: look-alike spellings, digit systems and spacing fold)."""
+    return identity_key(values["sender"]), identity_key(values["doc_number"]), values["doc_date"]
+
+
 def _letters(session, first: date, last: date) -> set[tuple]:
-    """(sender, number, date) of the letters registered between two dates."""
+    """``_same_letter`` of each letter registered between two dates."""
     found = session.execute(
-        select(Correspondent.name, IncomingDocument.doc_number, IncomingDocument.doc_date)
+        select(Correspondent.name_key, IncomingDocument.doc_number, IncomingDocument.doc_date)
         .join(Correspondent, Correspondent.id == IncomingDocument.sender_id)
         .where(IncomingDocument.doc_date.between(first, last))
     )
-    return {tuple(row) for row in found}
+    return {(sender, identity_key(number), day) for sender, number, day in found}
 
 
 def _recipients(value) -> list[str]:

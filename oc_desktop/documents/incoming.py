@@ -15,15 +15,17 @@ from oc_desktop.documents.common import (
     DuplicateDocument,
     check_date,
     check_levels,
+    check_readable,
     check_writer,
     record_change,
     snapshot,
     sort_or_blank,
 )
 from oc_desktop.documents.directory import correspondent_id
-from oc_desktop.documents.search_index import index_document
+from oc_desktop.documents.search_index import incoming_texts, index_document
 from oc_desktop.formatting import format_date
 from oc_desktop.i18n import _
+from oc_desktop.laotext import identity_key
 from oc_desktop.models import Correspondent, IncomingDocument, Routing, Section
 from oc_desktop.models.db import Database
 from oc_desktop.models.documents import ANSWERED, ASSIGNED, FILED, RECEIVED, STATUSES
@@ -70,30 +72,28 @@ def check_incoming(check: Checker, actor: Actor, **given) -> dict:
 
 
 def find_duplicate(session: Session, *, sender: str, doc_number: str, doc_date: date):
-    """An earlier registration of the same sender, number and date, if any."""
-    return session.scalar(
+    """An earlier registration of the same sender, number and date, if any, however
+    either was typed: look-alike spellings, digit systems and spacing are the same."""
+    senders = select(Correspondent.id).where(Correspondent.name_key == identity_key(sender))
+    same_day = session.scalars(
         select(IncomingDocument)
-        .join(Correspondent, Correspondent.id == IncomingDocument.sender_id)
-        .where(
-            Correspondent.name == sender,
-            IncomingDocument.doc_number == doc_number,
-            IncomingDocument.doc_date == doc_date,
-        )
+        .where(IncomingDocument.sender_id.in_(senders), IncomingDocument.doc_date == doc_date)
         .order_by(IncomingDocument.id)
-        .limit(1)
     )
+    number = identity_key(doc_number)
+    return next((doc for doc in same_day if identity_key(doc.doc_number) == number), None)
 
 
 def _index(session: Session, doc: IncomingDocument, sender: str) -> None:
-    words = {"doc_number": doc.doc_number, "sender": sender}
-    index_document(
-        session,
-        "incoming",
-        doc_id=doc.id,
+    texts = incoming_texts(
         secrecy=doc.secrecy,
-        numbers=[str(doc.seq)],
-        words=index_words({**words, "subject": doc.subject, "notes": doc.notes}),
+        seq=doc.seq,
+        doc_number=doc.doc_number,
+        sender=sender,
+        subject=doc.subject,
+        notes=doc.notes,
     )
+    index_document(session, "incoming", doc_id=doc.id, texts=texts)
 
 
 def incoming_row(
@@ -126,11 +126,6 @@ def incoming_row(
         notes=values["notes"],
         status=RECEIVED,
     )
-
-
-def index_words(values: dict) -> list[str]:
-    """What the search index holds of an entry beside its number."""
-    return [values["doc_number"], values["sender"], values["subject"], values["notes"]]
 
 
 def register_incoming(
@@ -209,6 +204,11 @@ def insert_incoming(
         earlier = find_duplicate(
             session, sender=values["sender"], doc_number=values["doc_number"], doc_date=doc_date
         )
+        if earlier is not None and not actor.sees_secret(earlier.secrecy):
+            raise DuplicateDocument(
+                _("A letter with this sender, number and date is registered already."),
+                None,
+            )
         if earlier is not None:
             raise DuplicateDocument(
                 _("Registered already: arrival number {number} of {date}.").format(
@@ -277,6 +277,7 @@ def update_incoming(
     )
     with db.begin() as session:
         doc = session.get(IncomingDocument, doc_id)
+        check_readable(check, actor, doc, "subject")
         if doc.void_reason is not None:
             check.fail("subject", _("A void number cannot be changed."))
         if load_rules(session).period_of(received_at.date()) != doc.period:
@@ -298,9 +299,11 @@ def update_incoming(
 
 def void_incoming(db: Database, *, actor: Actor, doc_id: int, reason: str) -> None:
     with db.begin() as session:
+        doc = session.get(IncomingDocument, doc_id)
+        check_readable(Checker(), actor, doc, "reason")
         void(
             session,
-            session.get(IncomingDocument, doc_id),
+            doc,
             actor=actor,
             area=AREA_KEY,
             entity=ENTITY,
@@ -330,6 +333,7 @@ def route_incoming(
     check_writer(check, actor, "person")
     with db.begin() as session:
         doc = session.get(IncomingDocument, doc_id)
+        check_readable(check, actor, doc, "person")
         if doc.void_reason is not None:
             check.fail("person", _("A void number cannot be routed."))
         section = session.get(Section, section_id) if section_id is not None else None
@@ -382,6 +386,7 @@ def set_incoming_status(db: Database, *, actor: Actor, doc_id: int, status: str)
     check_writer(check, actor, "status")
     with db.begin() as session:
         doc = session.get(IncomingDocument, doc_id)
+        check_readable(check, actor, doc, "status")
         if doc.void_reason is not None:
             check.fail("status", _("A void number cannot be changed."))
         check.done()

@@ -8,8 +8,10 @@ from oc_desktop.documents.common import (
     NAME_MAX,
     NOTES_MAX,
     SUBJECT_MAX,
+    SecrecyLowered,
     check_date,
     check_levels,
+    check_readable,
     check_writer,
     record_change,
     snapshot,
@@ -17,7 +19,7 @@ from oc_desktop.documents.common import (
 )
 from oc_desktop.documents.directory import correspondent_id
 from oc_desktop.documents.incoming import mark_answered
-from oc_desktop.documents.search_index import index_document
+from oc_desktop.documents.search_index import index_document, outgoing_texts
 from oc_desktop.i18n import _
 from oc_desktop.models import IncomingDocument, Organisation, OutgoingDocument
 from oc_desktop.models.db import Database
@@ -79,21 +81,33 @@ def check_outgoing(check: Checker, actor: Actor, **given) -> dict:
 
 
 def _index(session, doc: OutgoingDocument) -> None:
-    index_document(
-        session,
-        "outgoing",
-        doc_id=doc.id,
+    texts = outgoing_texts(
         secrecy=doc.secrecy,
-        numbers=[doc.number],
-        words=[*doc.recipients, doc.subject, doc.notes],
+        number=doc.number,
+        recipients=doc.recipients,
+        subject=doc.subject,
+        notes=doc.notes,
     )
+    index_document(session, "outgoing", doc_id=doc.id, texts=texts)
 
 
-def _check_answers(session, check: Checker, answers_id: int | None) -> None:
-    if answers_id is not None:
-        answered = session.get(IncomingDocument, answers_id)
-        if answered is None or answered.void_reason is not None:
-            check.fail("answers_id", _("Choose an incoming document that is not void."))
+def _check_answers(session, check: Checker, actor: Actor, answers_id: int | None):
+    """The letter answered, which its answerer must be able to read, or None."""
+    if answers_id is None:
+        return None
+    answered = session.get(IncomingDocument, answers_id)
+    check_readable(check, actor, answered, "answers_id")
+    if answered.void_reason is not None:
+        check.fail("answers_id", _("Choose an incoming document that is not void."))
+    return answered
+
+
+def _check_reply_secrecy(answered, secrecy: int, lower_secrecy: bool) -> None:
+    """A reply starts at the secrecy of what it answers; lower only when confirmed."""
+    if answered is not None and secrecy < answered.secrecy and not lower_secrecy:
+        raise SecrecyLowered(
+            _("The letter it answers is more secret. Confirm to give the reply a lower level.")
+        )
 
 
 def register_outgoing(
@@ -113,8 +127,12 @@ def register_outgoing(
     secrecy: int = 0,
     notes: str = "",
     seq: int | None = None,
+    lower_secrecy: bool = False,
 ) -> int:
-    """Give the next number of the document's series (or check one typed) and save."""
+    """Give the next number of the document's series (or check one typed) and save.
+
+    A reply's secrecy starts at that of the letter it answers: a lower level raises
+    ``SecrecyLowered`` unless ``lower_secrecy`` confirms it, and is then audited."""
     check = Checker()
     values = check_outgoing(
         check,
@@ -144,6 +162,7 @@ def register_outgoing(
             urgency=urgency,
             secrecy=secrecy,
             seq=seq,
+            lower_secrecy=lower_secrecy,
         )
         return doc.id
 
@@ -161,10 +180,13 @@ def insert_outgoing(
     seq: int | None,
     number: str | None = None,
     audited: bool = True,
+    lower_secrecy: bool = False,
 ) -> OutgoingDocument:
     """Number and save an entry whose fields ``check_outgoing`` passed, inside the caller's
     transaction. ``number`` keeps the number as an old book wrote it (``12/ຄອສພ``);
-    an import is audited as one row, so it passes ``audited=False``."""
+    an import is audited as one row, so it passes ``audited=False``. A reply's secrecy
+    starts at that of the letter it answers: a lower level raises ``SecrecyLowered``
+    unless ``lower_secrecy`` confirms it, and is then audited."""
     check = Checker()
     doc_date = values["doc_date"]
     rules = load_rules(session)
@@ -174,8 +196,9 @@ def insert_outgoing(
         seq = next_seq(session, OutgoingDocument, period=period, series=series)
     elif seq_taken(session, OutgoingDocument, period=period, series=series, seq=seq):
         check.fail("seq", _("Number {number} is taken in this series.").format(number=seq))
-    _check_answers(session, check, answers_id)
+    answered = _check_answers(session, check, actor, answers_id)
     check.done()
+    _check_reply_secrecy(answered, secrecy, lower_secrecy)
     if number is None:
         organisation = session.get(Organisation, 1)
         abbreviation = organisation.abbreviation if organisation else ""
@@ -216,6 +239,17 @@ def insert_outgoing(
             area=AREA_KEY,
             new=snapshot(session, doc, FIELDS),
         )
+    if answered is not None and secrecy < answered.secrecy:
+        audit.record(
+            session,
+            actor=actor,
+            action="lower_secrecy",
+            entity=ENTITY,
+            entity_id=doc.id,
+            area=AREA_KEY,
+            old={"secrecy": answered.secrecy},
+            new={"secrecy": secrecy},
+        )
     if answers_id is not None:
         mark_answered(session, actor=actor, doc_id=answers_id)
     return doc
@@ -242,6 +276,7 @@ def update_outgoing(
     check = Checker()
     with db.begin() as session:
         doc = session.get(OutgoingDocument, doc_id)
+        check_readable(check, actor, doc, "subject")
         values = check_outgoing(
             check,
             actor,
@@ -260,8 +295,10 @@ def update_outgoing(
             check.fail("subject", _("A void number cannot be changed."))
         if load_rules(session).period_of(doc_date) != doc.period:
             check.fail("doc_date", _("The date must stay in the period of its number."))
-        _check_answers(session, check, answers_id)
+        answered = _check_answers(session, check, actor, answers_id)
         check.done()
+        if answers_id != doc.answers_id:
+            _check_reply_secrecy(answered, doc.secrecy, False)
         old = snapshot(session, doc, FIELDS)
         doc.doc_date, doc.kind_id, doc.subject = doc_date, kind_id, values["subject"]
         doc.subject_sort = sort_or_blank(values["subject"], doc.secrecy)
@@ -282,9 +319,11 @@ def update_outgoing(
 
 def void_outgoing(db: Database, *, actor: Actor, doc_id: int, reason: str) -> None:
     with db.begin() as session:
+        doc = session.get(OutgoingDocument, doc_id)
+        check_readable(Checker(), actor, doc, "reason")
         void(
             session,
-            session.get(OutgoingDocument, doc_id),
+            doc,
             actor=actor,
             area=AREA_KEY,
             entity=ENTITY,

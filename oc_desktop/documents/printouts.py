@@ -17,6 +17,7 @@ from oc_desktop import audit
 from oc_desktop.documents import terms
 from oc_desktop.documents.common import AREA_KEY
 from oc_desktop.documents.details import document_detail
+from oc_desktop.documents.reads import PRINTED, record_reads, secret_ids
 from oc_desktop.formatting import format_date, format_int
 from oc_desktop.i18n import _
 from oc_desktop.models import (
@@ -111,11 +112,18 @@ def _masked(doc, actor: Actor) -> str | None:
     return f"({terms.secrecy(doc.secrecy)})"
 
 
+def _void(doc, hidden: str | None) -> str:
+    """ "Void" with its reason, or without it when the entry is hidden from the reader."""
+    if doc.void_reason is None:
+        return ""
+    return _("Void") if hidden else _("Void: {reason}").format(reason=doc.void_reason)
+
+
 def _incoming_cells(doc, actor: Actor, kinds: dict, senders: dict, routes: dict) -> list[str]:
     hidden = _masked(doc, actor)
     dash = HIDDEN if hidden else None
     own = f"{doc.doc_number}, {format_date(doc.doc_date)}"
-    status = _("Void: {reason}").format(reason=doc.void_reason) if doc.void_reason else ""
+    status = _void(doc, hidden)
     return [
         format_int(doc.seq),
         format_date(doc.received_at.date()),
@@ -132,14 +140,14 @@ def _incoming_cells(doc, actor: Actor, kinds: dict, senders: dict, routes: dict)
 def _outgoing_cells(doc, actor: Actor, kinds: dict, *_unused) -> list[str]:
     hidden = _masked(doc, actor)
     dash = HIDDEN if hidden else None
-    void = _("Void: {reason}").format(reason=doc.void_reason) if doc.void_reason else ""
+    void = _void(doc, hidden)
     return [
         doc.number,
         format_date(doc.doc_date),
         kinds.get(doc.kind_id, ""),
         hidden or doc.subject,
         dash or "; ".join(doc.recipients),
-        doc.signer,
+        dash or doc.signer,
         format_int(doc.copies),
         void or format_date(doc.sent_on),
         dash or doc.notes,
@@ -221,14 +229,16 @@ def print_register_book(
     require_read(actor, AREA_KEY)
     incoming = register == "incoming"
     cells = _incoming_cells if incoming else _outgoing_cells
+    printed: list[int] = []
 
     def rows():
         for batch in _entries(db, register, span):
             names = _names(db, batch, incoming)
+            printed.extend(secret_ids(actor, batch))
             for doc in batch:
                 yield cells(doc, actor, *names)
 
-    return print_book(
+    pages = print_book(
         db,
         out,
         actor=actor,
@@ -243,6 +253,8 @@ def print_register_book(
         progress=progress,
         should_cancel=should_cancel,
     )
+    record_reads(db, actor=actor, register=register, ids=printed, action=PRINTED)
+    return pages
 
 
 def print_delivery_book(

@@ -23,7 +23,8 @@ from sqlalchemy import (
     type_coerce,
 )
 
-from oc_desktop.laotext import search_key
+from oc_desktop.documents.reads import LISTED, record_reads, secret_ids
+from oc_desktop.laotext import search_words
 from oc_desktop.models import (
     Correspondent,
     DocumentKind,
@@ -125,12 +126,15 @@ def order_of(query: "RegisterQuery") -> Order:
     return Order((*columns, model.id), descending=query.descending)
 
 
-def _index_hits(register: str, needle: str, column: str | None):
-    """Rowids the trigram index finds for a fragment of three characters or more."""
+def _index_hits(register: str, needle: str | list[str], column: str | None, slot: int = 0):
+    """Rowids the trigram index finds holding every fragment (three characters or more).
+
+    ``slot`` keeps the bound values of several words in one statement apart."""
     fts = SEARCH_TABLES[register]
-    phrase = '"' + needle.replace('"', '""') + '"'
-    name = f"q_{column or 'any'}"
-    value = phrase if column is None else f"{column} : {phrase}"
+    needles = [needle] if isinstance(needle, str) else needle
+    phrases = ['"' + n.replace('"', '""') + '"' for n in needles]
+    name = f"q{slot}_{column or 'any'}"
+    value = " AND ".join(p if column is None else f"{column} : {p}" for p in phrases)
     return (
         select(literal_column("rowid"))
         .select_from(table(fts))
@@ -138,39 +142,56 @@ def _index_hits(register: str, needle: str, column: str | None):
     )
 
 
-def _row_holds(register: str, model, actor: Actor, needle: str):
+def _row_holds(register: str, model, actor: Actor, needle: str, slot: int = 0):
     """Checked row by row: the entry's own index text holds the fragment."""
     fts = SEARCH_TABLES[register]
     secret = (
-        "" if actor.clearance <= 0 else " OR (:level >= secrecy AND instr(s.secret_text, :n) > 0)"
+        ""
+        if actor.clearance <= 0
+        else f" OR (:level >= secrecy AND instr(s.secret_text, :n{slot}) > 0)"
     )
     clause = text(
         f"EXISTS (SELECT 1 FROM {fts} AS s WHERE s.rowid = {model.__tablename__}.id"
-        f" AND (instr(s.open_text, :n) > 0{secret}))"
-    ).bindparams(n=needle, **({"level": actor.clearance} if secret else {}))
+        f" AND (instr(s.open_text, :n{slot}) > 0{secret}))"
+    ).bindparams(**{f"n{slot}": needle}, **({"level": actor.clearance} if secret else {}))
     return clause
 
 
-def _many(session, register: str, needle: str) -> bool:
-    """Whether a fragment is common enough that walking the table in order and checking
-    each row finds a page sooner than gathering every match first."""
-    if len(needle) < 3:
-        return True
-    probe = _index_hits(register, needle, None).limit(MANY)
+def _many(session, register: str, needles: list[str]) -> bool:
+    """Whether the fragments together are common enough that walking the table in order
+    and checking each row finds a page sooner than gathering every match first."""
+    probe = _index_hits(register, needles, None).limit(MANY)
     return session.scalar(select(func.count()).select_from(probe.subquery())) >= MANY
 
 
-def _matches(session, register: str, model, actor: Actor, needle: str):
-    """Rows whose searchable text holds the fragment, as far as the actor may see."""
-    if _many(session, register, needle):
-        return _row_holds(register, model, actor, needle)
+def _matches(
+    session, register: str, model, actor: Actor, needles: list[str], first_slot: int = 0
+) -> list:
+    """Conditions for rows whose searchable text holds every fragment (each in one field,
+    in any order), as far as the actor may see.
+
+    Fragments of three characters or more are looked up together in the trigram index
+    (it intersects their matches) unless that finds a great many; shorter ones, and
+    common combinations, are checked row by row as the table is walked in order.
+    """
+    indexed = [n for n in needles if len(n) >= 3]
+    checked = [n for n in needles if len(n) < 3]
+    if indexed and _many(session, register, indexed):
+        indexed, checked = [], needles
+    found = [
+        _row_holds(register, model, actor, needle, slot)
+        for slot, needle in enumerate(checked, start=first_slot)
+    ]
+    if not indexed:
+        return found
+    slot = first_slot
     if actor.clearance <= 0:
-        return model.id.in_(_index_hits(register, needle, "open_text"))
-    anywhere = model.id.in_(_index_hits(register, needle, None))
+        return [model.id.in_(_index_hits(register, indexed, "open_text", slot)), *found]
+    anywhere = model.id.in_(_index_hits(register, indexed, None, slot))
     if actor.clearance >= TOP_SECRET:
-        return anywhere
-    in_open = model.id.in_(_index_hits(register, needle, "open_text"))
-    return and_(anywhere, or_(model.secrecy <= actor.clearance, in_open))
+        return [anywhere, *found]
+    in_open = model.id.in_(_index_hits(register, indexed, "open_text", slot))
+    return [and_(anywhere, or_(model.secrecy <= actor.clearance, in_open)), *found]
 
 
 def _conditions(session, query: RegisterQuery, actor: Actor, today: date) -> list:
@@ -202,9 +223,9 @@ def _conditions(session, query: RegisterQuery, actor: Actor, today: date) -> lis
                 model.status.in_(OPEN_STATUSES),
                 model.void_reason.is_(None),
             ]
-    needle = search_key(query.text)
-    if needle:
-        conditions.append(_matches(session, query.register, model, actor, needle))
+    needles = search_words(query.text)  # every word, each in any field, in any order
+    if needles:
+        conditions += _matches(session, query.register, model, actor, needles)
     return conditions
 
 
@@ -216,21 +237,22 @@ def _bound(model, day: date):
 def count_rows(db: Database, actor: Actor, query: RegisterQuery, *, today: date, cap=COUNT_CAP):
     """How many rows match, counted up to ``cap`` (the table says "more than" past it)."""
     model = MODELS[query.register]
-    needle = search_key(query.text)
+    needles = search_words(query.text)
     with db.read() as session:
-        if _index_alone(query, actor, needle):
-            # Only the fragment narrows the register: count in the index itself.
+        if _index_alone(query, actor, needles):
+            # Only the words narrow the register: count in the index itself.
             column = "open_text" if actor.clearance <= 0 else None
-            return capped_count(session, _index_hits(query.register, needle, column), cap)
+            return capped_count(session, _index_hits(query.register, needles, column), cap)
         conditions = _conditions(session, query, actor, today)
         return capped_count(session, select(model.id).where(*conditions), cap)
 
 
-def _index_alone(query: RegisterQuery, actor: Actor, needle: str) -> bool:
+def _index_alone(query: RegisterQuery, actor: Actor, needles: list[str]) -> bool:
     unfiltered = replace(query, text="", sort="number", descending=True) == RegisterQuery(
         register=query.register
     )
-    return unfiltered and len(needle) >= 3 and actor.clearance in (0, TOP_SECRET)
+    long_enough = bool(needles) and all(len(n) >= 3 for n in needles)
+    return unfiltered and long_enough and actor.clearance in (0, TOP_SECRET)
 
 
 def fetch_page(
@@ -247,6 +269,8 @@ def fetch_page(
             ids = {doc.sender_id for doc, _key in found}
             named = select(Correspondent.id, Correspondent.name).where(Correspondent.id.in_(ids))
             senders = {key: name for key, name in session.execute(named)}
+    shown = secret_ids(actor, [doc for doc, _key in found])
+    record_reads(db, actor=actor, register=query.register, ids=shown, action=LISTED)
     return [_row(doc, key, actor, kinds, senders) for doc, key in found]
 
 
@@ -275,7 +299,10 @@ def _row(doc, key: Key, actor: Actor, kinds: dict, senders: dict) -> RegisterRow
     )
     if actor.sees_secret(doc.secrecy):
         return row
-    return replace(row, party=None, doc_number=None, subject=None, hidden=True)
+    void_reason = "—" if doc.void_reason is not None else None  # void, its reason hidden
+    return replace(
+        row, party=None, doc_number=None, subject=None, void_reason=void_reason, hidden=True
+    )
 
 
 def periods(db: Database, *, register: str) -> list[tuple[int, str]]:
@@ -294,3 +321,12 @@ def periods(db: Database, *, register: str) -> list[tuple[int, str]]:
             found.append(period)
             period = session.scalar(select(func.max(model.period)).where(model.period < period))
     return [(period, rules.period_label(period)) for period in found]
+
+
+def matching_outgoing(session, actor: Actor, word: str, slot: int = 0):
+    """The ids of outgoing entries whose text holds the search word ``word`` (keyed by
+    ``search_words``) as far as ``actor`` may see (for registers that point to outgoing
+    documents, e.g. the seal log); ``slot`` tells apart several in one statement."""
+    return select(OutgoingDocument.id).where(
+        *_matches(session, "outgoing", OutgoingDocument, actor, [word], slot)
+    )

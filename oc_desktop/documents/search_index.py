@@ -8,17 +8,29 @@ of its subject finds nothing for a reader without clearance.
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from oc_desktop.laotext import search_key
+from oc_desktop.laotext import index_text
 from oc_desktop.models.documents import SEARCH_TABLES
 
 
 def index_texts(*, secrecy: int, numbers: list[str], words: list[str]) -> dict[str, str]:
-    """The open and secret text of one document, folded for search."""
-    numbers_text = " ".join(n for n in numbers if n)
-    everything = " ".join([numbers_text, *(w for w in words if w)])
+    """The open and secret text of one document: each field keyed for search, kept
+    apart so that a fragment never runs from one field into the next."""
     if secrecy > 0:
-        return {"open": search_key(numbers_text), "secret": search_key(everything)}
-    return {"open": search_key(everything), "secret": ""}
+        return {"open": index_text(numbers), "secret": index_text([*numbers, *words])}
+    return {"open": index_text([*numbers, *words]), "secret": ""}
+
+
+def incoming_texts(*, secrecy, seq, doc_number, sender, subject, notes) -> dict[str, str]:
+    """What an incoming document is found by: its arrival number, its own number, the
+    sender, the subject and the notes."""
+    return index_texts(
+        secrecy=secrecy, numbers=[str(seq)], words=[doc_number, sender, subject, notes]
+    )
+
+
+def outgoing_texts(*, secrecy, number, recipients, subject, notes) -> dict[str, str]:
+    """What an outgoing document is found by: its number, recipients, subject, notes."""
+    return index_texts(secrecy=secrecy, numbers=[number], words=[*recipients, subject, notes])
 
 
 def insert_statement(register: str):
@@ -26,17 +38,8 @@ def insert_statement(register: str):
     return text(f"INSERT INTO {table} (rowid, open_text, secret_text) VALUES (:id, :open, :secret)")
 
 
-def index_document(
-    session: Session,
-    register: str,
-    *,
-    doc_id: int,
-    secrecy: int,
-    numbers: list[str],
-    words: list[str],
-) -> None:
-    """Store the numbers (always open) and the words (open unless the document is secret)."""
+def index_document(session: Session, register: str, *, doc_id: int, texts: dict) -> None:
+    """Store a document's index texts (from ``incoming_texts`` or ``outgoing_texts``)."""
     table = SEARCH_TABLES[register]
     session.execute(text(f"DELETE FROM {table} WHERE rowid = :id"), {"id": doc_id})
-    texts = index_texts(secrecy=secrecy, numbers=numbers, words=words)
     session.execute(insert_statement(register), {"id": doc_id, **texts})

@@ -2,6 +2,7 @@
 
 from oc_desktop.documents import terms
 from oc_desktop.i18n import N_
+from oc_desktop.registers.numbering import SECRET_SERIES
 from oc_desktop.sections import Area
 from oc_desktop.security import CLERK, HEAD, READER
 
@@ -73,14 +74,17 @@ AREA = Area(
         "file": N_("File"),
         "search": N_("Search"),
         "rows": N_("Rows"),
+        "shown": N_("Secret entries shown (record no.)"),
     },
     coded={
         "urgency": terms.URGENCY,
         "secrecy": terms.SECRECY,
         "status": terms.STATUS,
         "register": terms.REGISTER,
+        "series": {SECRET_SERIES: N_("Secret documents' series")},
     },
     dates=frozenset({"doc_date", "due_date", "sent_on", "deadline", "handed_on", "made_on"}),
+    rekey="oc_desktop.documents.rekey:rekey",
     mask="oc_desktop.documents.audit_mask:mask_rows",
     tab="oc_desktop.ui.documents:make_tab",
     exchange={

@@ -24,10 +24,27 @@ def _configure(dbapi_connection, _record) -> None:
     # FULL: a save that returned survives a power cut, not only a crash.
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+    # search_key(column) in SQL: a field keyed as laotext keys a search word, for the
+    # small registers that keep no search index of their own (the seal log).
+    dbapi_connection.create_function("search_key", 1, _search_key, deterministic=True)
+
+
+def _search_key(text: str | None) -> str | None:
+    from oc_desktop.laotext import search_key
+
+    return None if text is None else search_key(text)
+
+
+#: execution option of the engine that write sessions use (``Database.begin``)
+WRITE_OPTION = "oc_write"
 
 
 def _begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A write transaction takes the write lock at BEGIN, so the busy timeout applies to
+    # it; a deferred one that reads first fails at once with "database is locked" when
+    # another program writes meanwhile (SQLite cannot wait for a read lock to upgrade).
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(path: Path) -> Engine:
@@ -93,11 +110,15 @@ class Database:
         self.path = Path(path)
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
-        with self._sessions.begin() as session:
+        """One unit of work: commits on success, rolls back on any error. It starts as
+        BEGIN IMMEDIATE, so it waits (busy timeout) for another writer instead of failing."""
+        with self._writes.begin() as session:
             yield session
 
     @contextmanager

@@ -45,6 +45,9 @@ class Correspondent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
     sort: Mapped[bytes] = mapped_column(LargeBinary, index=True)
+    #: ``laotext.identity_key`` of the name: offices typed in look-alike spellings
+    #: (ໜ/ຫນ, ຫຼ/ຫລ, ຳ/ໍາ, spaced or not) share it and are one office
+    name_key: Mapped[str] = mapped_column(String(300), index=True, default="")
 
 
 class DocumentKind(Base):

@@ -11,9 +11,13 @@ from pathlib import Path
 
 from oc_desktop.models.db import Database, make_engine
 from oc_desktop.models.documents import is_search_table
-from oc_desktop.paths import PACKAGE_DIR, database_path
+from oc_desktop.paths import PACKAGE_DIR, database_path, protect_data_dir
 
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
+
+
+class EmptyDatabaseError(RuntimeError):
+    """The data file has zero bytes: data went missing; it must not become a new register."""
 
 
 class NewerDatabaseError(RuntimeError):
@@ -63,6 +67,15 @@ def stored_revision(path: Path) -> str | None:
         return row[0] if row else None
 
 
+def upgrade_pending(path: Path) -> bool:
+    """Whether opening the file will first bring an older schema up to date (which may
+    take minutes on a big register: keys are made again)."""
+    if not path.exists():
+        return False
+    current = stored_revision(path)
+    return current is not None and current != head_revision() and current in known_revisions()
+
+
 def copy_aside(path: Path, label: str) -> Path:
     """A consistent copy of the file next to it, named for why and when it was made."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -96,7 +109,14 @@ def upgrade(path: Path) -> Path | None:
 def open_database(data_dir: Path) -> Database:
     """The data folder's database, created or upgraded to the current schema."""
     data_dir = Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = database_path(data_dir)
+    from oc_desktop.storage_errors import is_empty_data_file
+
+    if is_empty_data_file(path):
+        raise EmptyDatabaseError(str(path))
     upgrade(path)
-    return Database(path, make_engine(path))
+    database = Database(path, make_engine(path))
+    with database.engine.connect():  # opens the WAL side files, to protect them too
+        protect_data_dir(data_dir)
+    return database

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from oc_desktop.models import Setting
+from oc_desktop.models import IssuedNumber, Setting
 from oc_desktop.profile import SETTING_DEFAULTS
 
 SECRET_SERIES = "secret"
@@ -63,11 +63,19 @@ def load_rules(session: Session) -> NumberingRules:
 
 
 def next_seq(session: Session, model, *, period: int, series: str) -> int:
-    """The next number of a series: one past the highest ever given, void ones included."""
+    """The next number of a series: one past the highest ever given, void ones included,
+    and past the numbers given before a restore brought back older data."""
     highest = session.scalar(
         select(func.max(model.seq)).where(model.period == period, model.series == series)
     )
-    return (highest or 0) + 1
+    kept = session.scalar(
+        select(IssuedNumber.highest).where(
+            IssuedNumber.table_name == model.__tablename__,
+            IssuedNumber.period == period,
+            IssuedNumber.series == series,
+        )
+    )
+    return max(highest or 0, kept or 0) + 1
 
 
 def seq_taken(session: Session, model, *, period: int, series: str, seq: int) -> bool:

@@ -7,14 +7,23 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from oc_desktop import formatting, i18n
-from oc_desktop.cli import damaged_database_message, newer_database_message
+from oc_desktop.backup.leftovers import clean_data_folder
+from oc_desktop.cli import newer_database_message
+from oc_desktop.folder_lock import FolderInUse, FolderLock
 from oc_desktop.i18n import _
 from oc_desktop.models.migrate import NewerDatabaseError, open_database
+from oc_desktop.paths import database_path
 from oc_desktop.profile import ensure_defaults, get_setting
+from oc_desktop.storage_errors import (
+    EMPTY,
+    explain_open_failure,
+    is_empty_data_file,
+    open_failure_message,
+)
 from oc_desktop.ui.common.fonts import register_fonts, ui_font
 from oc_desktop.ui.common.qt_translator import CatalogTranslator
 from oc_desktop.ui.startup import SessionFlow
@@ -53,14 +62,38 @@ def apply_preferences(db) -> None:
 def run_app(args) -> int:
     app = make_application()
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    # one data folder, one program: held until this process ends (a crash releases it)
+    lock = FolderLock(data_dir)
     try:
-        db = open_database(data_dir)
+        lock.acquire()
+    except FolderInUse as error:
+        QMessageBox.critical(None, _("OC Desktop"), str(error))
+        return 1
+    except OSError as error:
+        QMessageBox.critical(
+            None, _("OC Desktop"), explain_open_failure(error, data_dir, database_path(data_dir))
+        )
+        return 1
+    try:
+        return _run_locked(app, args, data_dir)
+    finally:
+        lock.release()
+
+
+def _run_locked(app: QApplication, args, data_dir: Path) -> int:
+    clean_data_folder(data_dir)
+    if is_empty_data_file(database_path(data_dir)):
+        QMessageBox.critical(None, _("OC Desktop"), open_failure_message(EMPTY, data_dir))
+        return 1
+    try:
+        db = _open_telling(data_dir)
         ensure_defaults(db)
     except NewerDatabaseError:
         QMessageBox.critical(None, _("OC Desktop"), newer_database_message(data_dir))
         return 1
-    except (sqlite3.DatabaseError, SQLAlchemyDatabaseError):
-        QMessageBox.critical(None, _("OC Desktop"), damaged_database_message(data_dir))
+    except (sqlite3.DatabaseError, SQLAlchemyDatabaseError, OSError) as error:
+        message = explain_open_failure(error, data_dir, database_path(data_dir))
+        QMessageBox.critical(None, _("OC Desktop"), message)
         return 1
     apply_preferences(db)
     if args.lang:
@@ -75,6 +108,33 @@ def run_app(args) -> int:
     code = app.exec()
     db.close()
     return code
+
+
+def _open_telling(data_dir: Path):
+    """Open the data file; while an older one is brought up to date (minutes on a big
+    register), a window says so rather than nothing at all."""
+    from oc_desktop.models.migrate import upgrade_pending
+    from oc_desktop.paths import database_path
+
+    if not upgrade_pending(database_path(data_dir)):
+        return open_database(data_dir)
+    notice = QLabel(
+        _(
+            "Updating the data to this version of OC Desktop. On a big register "
+            "this takes a few minutes; please wait."
+        )
+    )
+    notice.setObjectName("upgrade_notice")
+    notice.setWindowTitle(_("OC Desktop"))
+    notice.setWordWrap(True)
+    notice.setMargin(24)
+    notice.resize(480, 120)
+    notice.show()
+    QApplication.processEvents()
+    try:
+        return open_database(data_dir)
+    finally:
+        notice.close()
 
 
 def _time_for_bench(app: QApplication, flow: SessionFlow, credentials: str | None) -> None:

@@ -81,6 +81,7 @@ def _every_kind_of_write(db, data_dir, tmp_path, clerk, head) -> None:
         recipients=[SENDER],
         answers_id=incoming,  # and the letter is marked answered
         file_copy_at="ແຟ້ມ ຂາອອກ 2026",
+        lower_secrecy=True,  # an ordinary reply to a confidential letter, confirmed
     )
     update_outgoing(
         db,

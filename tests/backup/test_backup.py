@@ -1,11 +1,17 @@
 """Backups of a live data folder: consistent, checked, named for FAT drives, rotated."""
 
 import sqlite3
-import zipfile
 from datetime import datetime, timedelta
 
 import pytest
-from helpers.backup import add_entries, add_scan, folder_state, section_ids
+from helpers.backup import (
+    add_entries,
+    add_scan,
+    drive_files,
+    folder_state,
+    restore_key,
+    section_ids,
+)
 
 from oc_desktop.backup import make_backup, restore_backup
 from oc_desktop.backup.errors import BackupCancelled, SourceError
@@ -28,14 +34,14 @@ def test_a_backup_holds_every_entry_and_scan_and_restores_them(db, data_dir, tmp
 
     name = result.path.name
     assert is_ours(name) and not (set(name) & FAT_FORBIDDEN)
-    assert [p.name for p in usb.iterdir()] == [name]  # no temporary file left behind
+    on_drive = drive_files(usb)  # the restore point and each scan once, no temporary file
+    assert on_drive[0] == name and len(on_drive) == 3
+    assert all(path.startswith("oc-desktop-scans/") for path in on_drive[1:])
     assert result.manifest.summary.counts["section"] == 4 + 50
     assert len(result.manifest.scans) == 2
-    with zipfile.ZipFile(result.path) as archive:
-        assert archive.testzip() is None
 
     new_pc = tmp_path / "new-pc"
-    restore_backup(result.path, new_pc)
+    restore_backup(result.path, new_pc, restore_key=restore_key(data_dir))
     assert set(ids) <= section_ids(new_pc)
     assert folder_state(new_pc / "scans") == folder_state(data_dir / "scans")
 
@@ -54,7 +60,7 @@ def test_the_backup_is_consistent_while_the_window_keeps_writing(db, data_dir, t
 
     assert written, "the progress callback was never called"
     restored = tmp_path / "restored"
-    restore_backup(result.path, restored)
+    restore_backup(result.path, restored, restore_key=restore_key(data_dir))
     with sqlite3.connect(restored / "oc-desktop.sqlite3") as connection:
         count = connection.execute("SELECT count(*) FROM section").fetchone()[0]
     assert count == result.manifest.summary.counts["section"]

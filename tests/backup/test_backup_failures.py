@@ -15,6 +15,7 @@ from helpers.backup import add_entries, add_scan, folder_state, integrity
 
 from oc_desktop.backup import inspect_backup, make_backup
 from oc_desktop.backup.errors import DriveFullError, DriveLostError, DriveWriteProtectedError
+from oc_desktop.backup.office_key import FOLDER_ID_FILE, KEY_FILE
 from oc_desktop.paths import database_path
 
 
@@ -38,13 +39,23 @@ def tmpfs(path: Path, size: str):
 
 
 def _live_state(data_dir: Path):
-    return integrity(database_path(data_dir)), folder_state(data_dir)
+    """The database and scans (the office key and folder id are made at the first backup)."""
+    state = folder_state(data_dir)
+    for made_once in (KEY_FILE, FOLDER_ID_FILE):
+        state.pop(made_once, None)
+    return integrity(database_path(data_dir)), state
+
+
+def _files(folder: Path) -> list[str]:
+    """Every file on the drive, the shared scans folder included."""
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
 def test_a_full_drive_is_reported_and_the_earlier_backup_survives(db, data_dir, tmp_path):
     with tmpfs(tmp_path / "usb", "2m") as usb:
         earlier = make_backup(data_dir, usb)  # small: it fits
-        add_entries(db, 4000, size=300)  # now the data is larger than the drive
+        add_entries(db, 4000, size=300)
+        add_scan(data_dir, "big.pdf", os.urandom(3_000_000))  # now larger than the drive
         db.close()
         before = _live_state(data_dir)
 
@@ -52,8 +63,8 @@ def test_a_full_drive_is_reported_and_the_earlier_backup_survives(db, data_dir, 
             make_backup(data_dir, usb)
 
         assert "ເຕັມ" in str(caught.value)  # in the clerk's language: "full"
-        assert [p.name for p in usb.iterdir()] == [earlier.path.name]
-        assert inspect_backup(earlier.path).counts["section"] == 4
+        assert _files(usb) == [earlier.path.name]
+        assert inspect_backup(earlier.path, data_dir=data_dir).counts["section"] == 4
         assert _live_state(data_dir) == before
 
 
@@ -67,8 +78,8 @@ def test_a_write_protected_drive_is_reported(db, data_dir, tmp_path):
         with pytest.raises(DriveWriteProtectedError):
             make_backup(data_dir, usb)
 
-        assert [p.name for p in usb.iterdir()] == [earlier.path.name]
-        assert inspect_backup(earlier.path).counts["section"] == 4
+        assert _files(usb) == [earlier.path.name]
+        assert inspect_backup(earlier.path, data_dir=data_dir).counts["section"] == 4
         assert _live_state(data_dir) == before
 
 
@@ -129,5 +140,5 @@ def test_the_command_line_reports_a_drive_that_cannot_take_the_file(db, data_dir
     assert result.returncode == 2, result.stderr
     assert "ເຕັມ" in result.stderr and "Traceback" not in result.stderr
     assert result.stdout == ""
-    assert list(usb.iterdir()) == []
+    assert _files(usb) == []
     assert _live_state(data_dir) == before

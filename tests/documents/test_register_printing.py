@@ -271,3 +271,30 @@ def test_the_pane_previews_the_routing_slip(window, qtbot, register):
     preview = _preview(qtbot, tab.pane.print_runner)
     assert preview.page_count() == 1
     preview.reject()
+
+
+def test_the_command_line_prints_the_offices_lao_digits(db, data_dir, tmp_path, register):
+    from oc_desktop.profile import set_settings
+    from oc_desktop.security import SYSTEM
+
+    set_settings(db, actor=SYSTEM, values={"lao_digits": True})
+    out = tmp_path / "march.pdf"
+    common = ["--data-dir", str(data_dir), "--from", "2026-03-01", "--to", "2026-03-31"]
+    result = _cli("incoming", *common, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(page_texts(out))
+    assert "໐໒.໐໓.໒໐໒໖" in text  # 02.03.2026, the first letter's day
+    assert "02.03.2026" not in text
+
+
+def test_marks_typed_out_of_order_print_as_the_word_itself(db, tmp_path, people):
+    """ທ່ີ (tone typed before its vowel) and ເເ (ແ typed as two ເ) are stored, and so
+    printed, as ທີ່ and ແ: the same glyphs as the word typed the usual way."""
+    clerk = people["clerk"]
+    for day, subject in ((2, "ສະຖານທ່ີປະຊຸມ ເເຂວງ"), (3, "ສະຖານທີ່ປະຊຸມ ແຂວງ")):
+        _incoming(db, clerk, day, subject)
+    out = tmp_path / "march.pdf"
+    print_register_book(db, out, actor=people["head"], register="incoming", span=MARCH)
+    text = " ".join(page_texts(out))
+    assert text.count("ສະຖານທີ່ປະຊຸມ ແຂວງ") == 2
+    assert "ທ່ີ" not in text and "ເເ" not in text

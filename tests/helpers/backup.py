@@ -45,3 +45,17 @@ def folder_state(folder: Path) -> dict[str, str]:
         for p in sorted(Path(folder).rglob("*"))
         if p.is_file()
     }
+
+
+def restore_key(data_dir: Path) -> str:
+    """The office's recovery code, as typed from the sheet on another computer."""
+    from oc_desktop.backup.office_key import load_key
+
+    key = load_key(data_dir)
+    assert key is not None, "no backup made yet: the office key is made at the first"
+    return key.recovery_code
+
+
+def drive_files(folder: Path) -> list[str]:
+    """Every file on a drive, the shared scans folder included."""
+    return sorted(p.relative_to(folder).as_posix() for p in Path(folder).rglob("*") if p.is_file())

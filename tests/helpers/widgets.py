@@ -20,6 +20,37 @@ def when_dialog(qtbot, kind, act):
     return seen
 
 
+def answer_next(dialog, button) -> list[str]:
+    """Answer the next question asked over ``dialog`` by clicking ``button``, once; the
+    watch ends when the question is answered or ``dialog`` closes. The list gets the
+    question's text."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append(box.text())
+            box.button(button).click()
+        elif dialog.isVisible():
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return asked
+
+
+def discard(qtbot, dialog):
+    """Close a form with typed data as a clerk does: Esc, then Discard when it asks.
+    Returns the questions asked (their text)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = answer_next(dialog, QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    return asked
+
+
 def replace_text(type_text, widget, text):
     widget.clear()
     widget.setFocus()

@@ -20,7 +20,7 @@ from oc_desktop.ui.users.tab import UsersTab
 DOCUMENTS, SEAL, STAFF, BUDGET = "ເອກະສານ", "ຕາປະທັບ", "ພະນັກງານ", "ງົບປະມານ"
 SETTINGS, USERS, AUDIT = "ການຕັ້ງຄ່າ", "ຜູ້ໃຊ້", "ປະຫວັດການປ່ຽນແປງ"
 TABS = {
-    ADMIN: [SETTINGS, USERS, AUDIT],
+    ADMIN: [STAFF, SETTINGS, USERS, AUDIT],  # staff files: officer, head, administrator (#13)
     CLERK: [DOCUMENTS, SEAL],
     STAFF_OFFICER: [STAFF],
     ACCOUNTANT: [BUDGET],

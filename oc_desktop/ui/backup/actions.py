@@ -9,11 +9,18 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog
 
 from oc_desktop.backup.errors import BackupError
 from oc_desktop.backup.make import make_backup
-from oc_desktop.backup.restore import restore_backup
-from oc_desktop.backup.status import backup_overdue, last_backup, record_backup
+from oc_desktop.backup.recovery_sheet import print_recovery_sheet, sheet_pending
+from oc_desktop.backup.status import (
+    backup_overdue,
+    check_may_back_up,
+    last_backup,
+    record_backup,
+    restore_as,
+)
 from oc_desktop.i18n import _
 from oc_desktop.models.migrate import upgrade
 from oc_desktop.profile import get_setting
+from oc_desktop.security import TOP_SECRET
 from oc_desktop.ui.backup.dialogs import BackupDialog, RestoreDialog, describe_age
 from oc_desktop.ui.common.jobs import Job, unexpected
 
@@ -32,10 +39,14 @@ class BackupActions(QObject):
         super().__init__(window)
         self.window = window
         self.backup_action, self.restore_action = QAction(window), QAction(window)
+        self.sheet_action = QAction(window)
         self.backup_action.triggered.connect(self.ask_backup)
         self.restore_action.triggered.connect(self.ask_restore)
+        self.sheet_action.triggered.connect(self.print_sheet)
         first = window.file_menu.actions()[0] if window.file_menu.actions() else None
-        window.file_menu.insertActions(first, [self.backup_action, self.restore_action])
+        window.file_menu.insertActions(
+            first, [self.backup_action, self.restore_action, self.sheet_action]
+        )
         window.toolbar.addAction(self.backup_action)
         self.age_label = QLabel()
         window.status_bar.addPermanentWidget(self.age_label)
@@ -49,7 +60,31 @@ class BackupActions(QObject):
         # A backup carries every register (secret ones too) out of the office.
         self.backup_action.setEnabled(window.actor.may_write("backup"))
         self.restore_action.setEnabled(window.actor.may_write("restore"))
+        self.runner = None
+        self._update_sheet_action()
         self.retranslate()
+
+    def _update_sheet_action(self) -> None:
+        """The restore key's sheet: the administrator's, once, after the key is made."""
+        allowed = self.window.actor.may_write("restore")
+        self.sheet_action.setVisible(allowed)
+        self.sheet_action.setEnabled(allowed and sheet_pending(self.window.data_dir))
+
+    def print_sheet(self):
+        from oc_desktop.ui.printing.job import start_print
+
+        db, data_dir, actor = self.db, self.window.data_dir, self.window.actor
+        self.runner = start_print(
+            self.window,
+            title=_("Restore key sheet"),
+            suggested_name="oc-desktop-restore-key.pdf",
+            build=lambda out, _progress, _cancel: print_recovery_sheet(
+                db, data_dir, out, actor=actor
+            ),
+        )
+        for signal in (self.runner.job.succeeded, self.runner.job.failed):
+            signal.connect(lambda *_args: self._update_sheet_action())
+        return self.runner
 
     @property
     def db(self):
@@ -61,6 +96,10 @@ class BackupActions(QObject):
         self.backup_action.setToolTip(_("Write a checked backup of all data to a USB drive"))
         self.restore_action.setText(_("&Restore…"))
         self.restore_action.setToolTip(_("Put the data of a backup in place of the current data"))
+        self.sheet_action.setText(_("Print the restore &key sheet…"))
+        self.sheet_action.setToolTip(
+            _("Print once, for the head's safe, the key that opens the office's backups")
+        )
         self.show_age()
 
     def show_age(self) -> None:
@@ -73,6 +112,11 @@ class BackupActions(QObject):
     def ask_backup(self) -> BackupDialog:
         folder = self.window.settings.value(LAST_FOLDER_KEY)
         self.dialog = BackupDialog(self.window, Path(folder) if folder else None)
+        if not self.window.actor.sees_secret(TOP_SECRET):
+            self.dialog.encrypt.setEnabled(False)
+            self.dialog.encrypt.setToolTip(
+                _("Only someone cleared for top secret makes a backup with a password.")
+            )
         self.dialog.accepted.connect(
             lambda d=self.dialog: self.start_backup(d.destination(), d.chosen_password())
         )
@@ -81,6 +125,13 @@ class BackupActions(QObject):
 
     def start_backup(self, destination: Path, password: str | None = None) -> None:
         self.window.settings.setValue(LAST_FOLDER_KEY, str(destination))
+        # the action and the password box are off for others; the rule is here
+        try:
+            check_may_back_up(self.window.actor, password=password)
+        except BackupError as error:
+            self._tell(QMessageBox.Icon.Warning, str(error))
+            self.failed.emit(str(error))
+            return
         keep = int(get_setting(self.db, "backup_keep"))
         data_dir = self.window.data_dir
         self._run(
@@ -94,10 +145,16 @@ class BackupActions(QObject):
     def _backup_succeeded(self, result) -> None:
         record_backup(self.db, result, actor=self.window.actor)
         self.show_age()
-        self._tell(
-            QMessageBox.Icon.Information,
-            _("The backup was written and checked:\n{path}").format(path=result.path),
-        )
+        self._update_sheet_action()
+        text = _("The backup was written and checked:\n{path}").format(path=result.path)
+        if result.key_created:
+            text += "\n\n" + _(
+                "This was the first backup sealed for the office: its restore key was made. "
+                "Print the recovery sheet now (File → Print the restore key sheet) and give "
+                "it to the head for the safe; without it a backup cannot be restored on "
+                "another computer."
+            )
+        self._tell(QMessageBox.Icon.Information, text)
         self.window.status_bar.showMessage(_("Backup written: {path}").format(path=result.path))
         self.backup_done.emit(result)
 
@@ -115,21 +172,32 @@ class BackupActions(QObject):
         return self.dialog
 
     def show_backup(self, path: Path) -> RestoreDialog:
-        self.dialog = RestoreDialog(self.window, path)
+        self.dialog = RestoreDialog(self.window, path, self.window.data_dir)
         self.dialog.accepted.connect(
-            lambda d=self.dialog: self.start_restore(d.path, d.chosen_password())
+            lambda d=self.dialog: self.start_restore(
+                d.path, d.chosen_password(), d.chosen_restore_key()
+            )
         )
         self.dialog.open()
         return self.dialog
 
-    def start_restore(self, path: Path, password: str | None = None) -> None:
+    def start_restore(
+        self, path: Path, password: str | None = None, restore_key: str | None = None
+    ) -> None:
         # The window's short sessions are all closed; drop the pooled connections so the
         # file can be replaced. The same engine reconnects to the new file afterwards.
         self.db.engine.dispose()
-        data_dir = self.window.data_dir
+        data_dir, actor = self.window.data_dir, self.window.actor
         self._run(
             _("Restoring from {name}…").format(name=Path(path).name),
-            lambda progress: restore_backup(path, data_dir, password=password, progress=progress),
+            lambda progress: restore_as(
+                path,
+                data_dir,
+                actor=actor,
+                password=password,
+                restore_key=restore_key,
+                progress=progress,
+            ),
             self._restore_succeeded,
         )
 

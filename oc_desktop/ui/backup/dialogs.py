@@ -25,13 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from oc_desktop.backup.drives import is_removable
-from oc_desktop.backup.errors import BackupError, PasswordRequiredError, WrongPasswordError
-from oc_desktop.backup.registers import describe_backup
+from oc_desktop.backup.errors import (
+    BackupError,
+    PasswordRequiredError,
+    RestoreKeyRequiredError,
+    WrongPasswordError,
+)
+from oc_desktop.backup.registers import current_counts, describe_backup, describe_difference
 from oc_desktop.backup.restore import inspect_backup
 from oc_desktop.formatting import format_int
 from oc_desktop.i18n import _, ngettext
 
 PATH_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+#: dialogs stay well inside a 1366×768 screen with a taskbar
+MAX_WIDTH, MIN_WIDTH = 720, 560
 
 
 def describe_age(made: datetime | None, now: datetime | None = None) -> str:
@@ -149,25 +156,38 @@ class BackupDialog(QDialog):
 
 
 class RestoreDialog(QDialog):
-    """Shows what a backup holds (asking its password if it has one) before a restore."""
+    """Shows what a backup holds, and what the data here holds that it does not, before a
+    restore; asks the backup's password or the office's restore key when it needs one."""
 
-    def __init__(self, parent: QWidget | None, path: Path) -> None:
+    def __init__(self, parent: QWidget | None, path: Path, data_dir: Path | None = None) -> None:
         super().__init__(parent)
-        self.path, self.info = Path(path), None
+        self.path, self.data_dir, self.info = Path(path), data_dir, None
         self.setWindowTitle(_("Restore the data from a backup"))
+        self.setMinimumWidth(MIN_WIDTH)
+        self.setMaximumWidth(MAX_WIDTH)
         self.details = QLabel()
         self.details.setWordWrap(True)
+        self.difference = QLabel()
+        self.difference.setWordWrap(True)
+        self.difference.setStyleSheet("font-weight: bold;")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key = QLineEdit()
+        self.key.setPlaceholderText("ABCDE FGHIJ …")
         self.open_button = QPushButton(_("Open"))
         self.open_button.clicked.connect(self.look)
         self.password.returnPressed.connect(self.look)
+        self.key.returnPressed.connect(self.look)
+        self.password_label, self.key_label = QLabel(_("Password:")), QLabel(_("Restore key:"))
         self.password_row = QWidget()
-        row = QHBoxLayout(self.password_row)
+        row = QFormLayout(self.password_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(_("Password:")))
-        row.addWidget(self.password, 1)
-        row.addWidget(self.open_button)
+        row.addRow(self.password_label, self.password)
+        row.addRow(self.key_label, self.key)
+        opener = QHBoxLayout()
+        opener.addStretch(1)
+        opener.addWidget(self.open_button)
+        row.addRow(opener)
         self.confirm = QCheckBox(
             _("Replace the data on this computer with this backup (a safety copy is kept)")
         )
@@ -179,27 +199,56 @@ class RestoreDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        name = QLabel(self.path.name)
+        name.setToolTip(str(self.path))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(str(self.path)))
+        layout.addWidget(name)
         layout.addWidget(self.password_row)
         layout.addWidget(self.details)
+        layout.addWidget(self.difference)
         layout.addWidget(self.confirm)
         layout.addWidget(self.buttons)
         self.password_row.hide()
         self.look()
 
+    def _asked(self, field: QLineEdit) -> bool:
+        return not self.password_row.isHidden() and not field.isHidden()
+
     def chosen_password(self) -> str | None:
-        return self.password.text() or None
+        return (self.password.text() or None) if self._asked(self.password) else None
+
+    def chosen_restore_key(self) -> str | None:
+        return (self.key.text().strip() or None) if self._asked(self.key) else None
+
+    def _ask(self, password: bool) -> None:
+        self.password_row.show()
+        for widget in (self.password, self.password_label):
+            widget.setVisible(password)
+        for widget in (self.key, self.key_label):
+            widget.setVisible(not password)
+        (self.password if password else self.key).setFocus()
 
     @Slot()
     def look(self) -> None:
         self.info = None
+        self.difference.clear()
         try:
-            self.info = inspect_backup(self.path, self.chosen_password())
-            self.details.setText(describe_backup(self.info))
-        except (PasswordRequiredError, WrongPasswordError) as error:
-            self.password_row.show()
-            self.password.setFocus()
+            self.info = inspect_backup(
+                self.path,
+                self.chosen_password(),
+                data_dir=self.data_dir,
+                restore_key=self.chosen_restore_key(),
+            )
+            self.details.setText(describe_backup(self.info, compact=True))
+            if self.data_dir is not None:
+                self.difference.setText(
+                    describe_difference(self.info.counts, current_counts(self.data_dir))
+                )
+        except (PasswordRequiredError, WrongPasswordError, RestoreKeyRequiredError) as error:
+            sealed_by_password = isinstance(error, PasswordRequiredError) or (
+                self._asked(self.password) and bool(self.password.text())
+            )
+            self._ask(sealed_by_password)
             self.details.setText(str(error))
         except BackupError as error:
             self.details.setText(str(error))

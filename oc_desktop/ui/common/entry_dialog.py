@@ -1,4 +1,5 @@
-"""A form dialog for one named operation: Enter saves, Esc cancels, errors at the field."""
+"""A form dialog for one named operation: Enter saves, Esc cancels (asking first when
+something was typed), errors at the field."""
 
 from collections.abc import Callable
 from datetime import date, datetime
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -15,7 +17,8 @@ from PySide6.QtWidgets import (
 from oc_desktop.formatting import InputError, format_date, parse_date
 from oc_desktop.i18n import _
 from oc_desktop.laotext import to_arabic_digits
-from oc_desktop.ui.common.forms import FormRows
+from oc_desktop.storage_errors import is_storage_error
+from oc_desktop.ui.common.forms import FormRows, typed
 from oc_desktop.validation import ValidationError
 
 
@@ -53,6 +56,26 @@ class EntryDialog(QDialog):
         layout.addWidget(self.buttons)
         self.result_id: int | None = None
         self._input_errors: dict[str, str] = {}
+        self._as_opened: tuple | None = None
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._as_opened is None:
+            self._as_opened = typed(self)  # the fields as the form opened, filled or not
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close: ask before what was typed is thrown away."""
+        if self._as_opened is not None and typed(self) != self._as_opened:
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                _("Close the form and throw away what you typed?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def read(self, key: str, reader: Callable[[], object]):
         """A field's value, or None with its message kept for the field."""
@@ -72,6 +95,11 @@ class EntryDialog(QDialog):
         except ValidationError as error:
             self.rows.show_errors({**error.errors, **self._input_errors})
             return
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            tell_save_failure(self, error, getattr(self, "db", None))
+            return
         self.accept()
 
     def fail_on_input_errors(self) -> None:
@@ -89,3 +117,19 @@ def combine(day: date | None, clock: str) -> datetime | None:
         return datetime(day.year, day.month, day.day, int(hours or 0), int(minutes or 0))
     except ValueError:
         raise InputError(_("Write the time as hours:minutes, for example 09:30.")) from None
+
+
+def tell_save_failure(parent: QWidget, error: BaseException, db=None, *, kept: bool = True) -> str:
+    """Show why a save failed (disk full, read-only, busy…) in the clerk's language; the
+    form stays open with what was typed. Returns the message (tests read it)."""
+    from oc_desktop.storage_errors import save_failure_message
+
+    folder = getattr(db, "path", None)
+    message = save_failure_message(error, folder.parent if folder else None, kept=kept)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, _("OC Desktop"), message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setObjectName("save_failure")
+    box.open()
+    parent._save_failure_box = box  # kept alive while it is shown
+    return message

@@ -1,6 +1,19 @@
 """Form rows with a message under each field, so bad input is told where it is."""
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from oc_desktop.formatting import digits
 from oc_desktop.i18n import _
@@ -63,11 +76,38 @@ class FormRows:
                 first = first or widget
         if first is not None:
             first.setFocus()
+            scroll_to(first)
 
     def clear_errors(self) -> None:
         for _label, _widget, error, _message in self._rows.values():
             error.clear()
             error.hide()
+
+
+def scroll_to(widget: QWidget) -> None:
+    """Bring ``widget`` into view in every scroll area that holds it."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
+
+
+def typed(form: QWidget) -> tuple:
+    """What the clerk can change in ``form``'s fields, to compare before and after."""
+    values = []
+    for field in form.findChildren(QWidget):
+        if isinstance(field, QLineEdit) and not isinstance(field.parentWidget(), QComboBox):
+            values.append(field.text())
+        elif isinstance(field, QPlainTextEdit | QTextEdit):
+            values.append(field.toPlainText())
+        elif isinstance(field, QComboBox):
+            values.append((field.currentIndex(), field.currentText()))
+        elif isinstance(field, QAbstractSpinBox):
+            values.append(field.text())
+        elif isinstance(field, QAbstractButton) and field.isCheckable():
+            values.append(field.isChecked())
+    return tuple(values)
 
 
 class DigitSpinBox(QSpinBox):

@@ -133,6 +133,19 @@ class RegisterTab(BaseTab):
         self.count_label = QLabel()
         self.filter_row = QHBoxLayout()
         self.filter_labels: list[tuple[QLabel, QWidget]] = []
+        # shown when nothing answers: what was asked, and a way back to everything
+        self.empty_note = QLabel()
+        self.empty_note.setObjectName("empty_note")
+        self.empty_note.setWordWrap(True)
+        self.clear_button = QPushButton()
+        self.clear_button.setObjectName("clear_filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.empty_bar = QWidget()
+        empty_row = QHBoxLayout(self.empty_bar)
+        empty_row.setContentsMargins(0, 0, 0, 0)
+        empty_row.addWidget(self.empty_note, 1)
+        empty_row.addWidget(self.clear_button)
+        self.empty_bar.hide()
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -255,6 +268,44 @@ class RegisterTab(BaseTab):
         self.filter_row.addWidget(label)
         self.filter_row.addWidget(widget)
 
+    def active_filters(self) -> list[str]:
+        """The filters that narrow the register now, in words ("Kind: ແຈ້ງການ")."""
+        return [
+            f"{label.text().replace('&', '')}: {widget.currentText()}"
+            for label, widget in self.filter_labels
+            if not widget.isHidden() and getattr(widget, "currentIndex", lambda: 0)() > 0
+        ]
+
+    def clear_filters(self) -> None:
+        """Back to the whole register: the search box emptied, every filter on "All"."""
+        for _label, widget in self.filter_labels:
+            if hasattr(widget, "setCurrentIndex"):
+                widget.blockSignals(True)
+                widget.setCurrentIndex(0)
+                widget.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.reload()
+
+    def _show_empty(self) -> None:
+        """Say what was searched when nothing answers it, and offer to clear it."""
+        words = self.search.text().split()
+        filters = ", ".join(self.active_filters())
+        if self.total != 0 or not (words or filters):
+            self.empty_bar.hide()
+            return
+        searched = "“" + " ".join(words) + "”"
+        if words and filters:
+            note = _("No entry holds every word of {words} with {filters}.")
+        elif words:
+            note = _("No entry holds every word of {words}.")
+        else:
+            note = _("No entry with {filters}.")
+        self.empty_note.setText(note.format(words=searched, filters=filters))
+        self.clear_button.setText(_("Clear search and filters"))
+        self.empty_bar.show()
+
     def sort_state(self) -> tuple[str, bool]:
         """(the sorted column's key, descending?) as the header shows it."""
         header = self.table.horizontalHeader()
@@ -324,6 +375,7 @@ class RegisterTab(BaseTab):
         else:
             text = _("{count} entries").format(count=format_int(self.total))
         self.count_label.setText(text)
+        self._show_empty()
 
     def _failed(self, message: str) -> None:
         self.count_label.setText(message)

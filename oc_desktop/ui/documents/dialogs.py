@@ -2,11 +2,10 @@
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
 from oc_desktop.documents import terms
-from oc_desktop.documents.common import DuplicateDocument
+from oc_desktop.documents.common import DuplicateDocument, SecrecyLowered
 from oc_desktop.documents.details import Detail
 from oc_desktop.documents.directory import correspondent_names, list_kinds
 from oc_desktop.documents.incoming import register_incoming, update_incoming
@@ -16,6 +15,7 @@ from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
 from oc_desktop.profile import load_profile
 from oc_desktop.security import Actor
+from oc_desktop.ui.common.completer import FoldingCompleter
 from oc_desktop.ui.common.entry_dialog import DateField, EntryDialog, combine
 
 
@@ -42,10 +42,7 @@ def kind_combo(db: Database, current: int | None) -> QComboBox:
 def names_line(db: Database, actor: Actor, text: str = "") -> QLineEdit:
     """A line that completes from the correspondents' directory as the clerk types."""
     line = QLineEdit(text)
-    completer = QCompleter(correspondent_names(db, actor=actor, limit=5000), line)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    line.setCompleter(completer)
+    line.setCompleter(FoldingCompleter(correspondent_names(db, actor=actor, limit=5000), line))
     return line
 
 
@@ -93,11 +90,17 @@ class IncomingDialog(EntryDialog):
         self.secrecy = add(
             "secrecy",
             N_("Secrecy"),
-            level_combo(terms.SECRECY, detail.secrecy if detail else 0, actor.clearance),
+            level_combo(
+                terms.SECRECY, detail.secrecy if detail else 0, actor.clearance if detail else None
+            ),
         )
         self.notes = add("notes", N_("Notes"), QLineEdit(detail.notes if detail else ""))
         self.rows.retranslate()
         (self.received_on if detail else self.sender).setFocus()
+
+    def save(self) -> None:
+        super().save()
+        tell_if_hidden(self)
 
     def submit(self) -> int | None:
         day = self.read("received_at", self.received_on.value)
@@ -134,6 +137,31 @@ class IncomingDialog(EntryDialog):
             if again != QMessageBox.StandardButton.Yes:
                 raise
             return register_incoming(self.db, seq=seq, allow_duplicate=True, **values)
+
+
+def tell_if_hidden(dialog: EntryDialog) -> None:
+    """A new entry marked above the clerk's clearance is saved, then hidden from them."""
+    level = dialog.secrecy.currentData()
+    if (
+        dialog.detail is None
+        and dialog.result_id is not None
+        and not dialog.actor.sees_secret(level)
+    ):
+        QMessageBox.information(
+            dialog,
+            _("Saved as secret"),
+            _(
+                "The entry is saved as {level}. Your clearance is lower: from now on you see "
+                "only its number, date and kind."
+            ).format(level=terms.secrecy(level)),
+        )
+
+
+def _start_secrecy(detail: Detail | None, answers: Detail | None) -> int:
+    """An entry keeps its level; a reply starts at the level of the letter it answers."""
+    if detail is not None:
+        return detail.secrecy
+    return answers.secrecy if answers is not None else 0
 
 
 class OutgoingDialog(EntryDialog):
@@ -197,12 +225,20 @@ class OutgoingDialog(EntryDialog):
         self.secrecy = add(
             "secrecy",
             N_("Secrecy"),
-            level_combo(terms.SECRECY, detail.secrecy if detail else 0, actor.clearance),
+            level_combo(
+                terms.SECRECY,
+                _start_secrecy(detail, answers),
+                actor.clearance if detail else None,
+            ),
         )
         self.secrecy.setEnabled(detail is None)
         self.notes = add("notes", N_("Notes"), QLineEdit(detail.notes if detail else ""))
         self.rows.retranslate()
         self.subject.setFocus()
+
+    def save(self) -> None:
+        super().save()
+        tell_if_hidden(self)
 
     def submit(self) -> int | None:
         values = dict(
@@ -228,4 +264,19 @@ class OutgoingDialog(EntryDialog):
         if self.detail is not None:
             update_outgoing(self.db, doc_id=self.detail.id, **values)
             return self.detail.id
-        return register_outgoing(self.db, seq=seq, secrecy=self.secrecy.currentData(), **values)
+        secrecy = self.secrecy.currentData()
+        try:
+            return register_outgoing(self.db, seq=seq, secrecy=secrecy, **values)
+        except SecrecyLowered as lowered:
+            confirmed = QMessageBox.question(
+                self,
+                _("Lower the secrecy?"),
+                lowered.errors["secrecy"],
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if confirmed != QMessageBox.StandardButton.Yes:
+                raise
+            return register_outgoing(
+                self.db, seq=seq, secrecy=secrecy, lower_secrecy=True, **values
+            )

@@ -22,6 +22,8 @@ from oc_desktop.documents.incoming import set_incoming_status
 from oc_desktop.formatting import format_date, format_datetime, format_int
 from oc_desktop.i18n import _
 from oc_desktop.models.documents import STATUSES
+from oc_desktop.storage_errors import is_storage_error
+from oc_desktop.ui.common.entry_dialog import tell_save_failure
 from oc_desktop.ui.documents.dialogs import IncomingDialog, OutgoingDialog
 from oc_desktop.ui.documents.pane_forms import CopyDialog, RouteDialog, VoidDialog
 from oc_desktop.ui.documents.printing import print_slip
@@ -48,8 +50,9 @@ class DocumentPane(QWidget):
         self.text.anchorClicked.connect(self._open_scan)
         self.edit_button, self.route_button, self.answer_button = (QPushButton() for _ in range(3))
         self.void_button, self.copy_button, self.scan_button = (QPushButton() for _ in range(3))
-        self.slip_button = QPushButton()
+        self.slip_button, self.seal_button = QPushButton(), QPushButton()
         self.slip_button.clicked.connect(self.print_slip)
+        self.seal_button.clicked.connect(self.seal_letter)
         self.print_runner = None
         self.status_combo = QComboBox()
         self.status_combo.activated.connect(self._set_status)
@@ -63,7 +66,8 @@ class DocumentPane(QWidget):
         for button in (self.edit_button, self.route_button, self.answer_button):
             first.addWidget(button)
         first.addWidget(self.status_combo)
-        for button in (self.copy_button, self.scan_button, self.slip_button, self.void_button):
+        buttons = (self.copy_button, self.scan_button, self.slip_button, self.seal_button)
+        for button in (*buttons, self.void_button):
             second.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -81,6 +85,7 @@ class DocumentPane(QWidget):
         self.copy_button.setText(_("&Copies…"))
         self.scan_button.setText(_("Attach &scan…"))
         self.slip_button.setText(_("Routing s&lip…"))
+        self.seal_button.setText(_("Sea&l this letter…"))
         self.status_combo.clear()
         for status in STATUSES:
             self.status_combo.addItem(terms.status(status), status)
@@ -105,6 +110,9 @@ class DocumentPane(QWidget):
             widget.setEnabled(writable and open_entry and incoming)
         self.slip_button.setVisible(detail is None or incoming)
         self.slip_button.setEnabled(incoming and detail.void_reason is None)
+        sealer = self.actor.may_write("seal")
+        self.seal_button.setVisible(sealer and detail is not None and not incoming)
+        self.seal_button.setEnabled(open_entry and not incoming)
         if incoming:
             self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(detail.status)))
         self.text.setHtml(self._html() if detail else _("Choose a document in the register."))
@@ -201,6 +209,16 @@ class DocumentPane(QWidget):
             self, self.db, self.actor, doc_id=self.detail.id, number=self.detail.seq
         )
 
+    def seal_letter(self) -> None:
+        """Log the sealing of the outgoing letter shown (the Seal tab's use dialog)."""
+        from oc_desktop.ui.seal.use_dialog import UseDialog
+
+        if self.detail is None or self.detail.register != "outgoing":
+            return
+        dialog = UseDialog(self, self.db, self.actor, outgoing_id=self.detail.id)
+        if dialog.exec():
+            self._done()
+
     def _run(self, dialog_class) -> None:
         if self.detail is not None and dialog_class(self, self.db, self.actor, self.detail).exec():
             self._done()
@@ -228,6 +246,10 @@ class DocumentPane(QWidget):
             set_incoming_status(self.db, actor=self.actor, doc_id=self.detail.id, status=status)
         except ValidationError as error:
             QMessageBox.warning(self, _("Status"), "\n".join(error.errors.values()))
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            tell_save_failure(self, error, self.db, kept=False)
         self._done()
 
     def attach(self, path: str | None = None) -> None:
@@ -248,13 +270,13 @@ class DocumentPane(QWidget):
                 doc_id=self.detail.id,
                 source=path,
             )
-        except (ValidationError, OSError) as error:
-            message = (
-                "\n".join(error.errors.values())
-                if isinstance(error, ValidationError)
-                else str(error)
-            )
-            QMessageBox.warning(self, _("Attach scan"), message)
+        except ValidationError as error:
+            QMessageBox.warning(self, _("Attach scan"), "\n".join(error.errors.values()))
+            return
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            tell_save_failure(self, error, self.db, kept=False)
             return
         self._done()
 

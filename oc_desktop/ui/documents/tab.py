@@ -107,6 +107,7 @@ class DocumentsTab(RegisterTab):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.filter_row)
+        layout.addWidget(self.empty_bar)
         layout.addWidget(self.followup)
         layout.addWidget(splitter, 1)
 
@@ -197,6 +198,16 @@ class DocumentsTab(RegisterTab):
             sort=sort,
             descending=descending,
         )
+
+    def active_filters(self) -> list[str]:
+        shown = super().active_filters()
+        return shown + [self.overdue.text()] if self.overdue.isChecked() else shown
+
+    def clear_filters(self) -> None:
+        self.overdue.blockSignals(True)
+        self.overdue.setChecked(False)
+        self.overdue.blockSignals(False)
+        super().clear_filters()
 
     def fetch(self, query: RegisterQuery, after, limit: int) -> list:
         return fetch_page(self.db, self.actor, query, after=after, limit=limit, today=date.today())

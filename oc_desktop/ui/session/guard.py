@@ -254,7 +254,7 @@ class SessionGuard(QObject):
         QApplication.instance().removeEventFilter(self.idle)
         self.window.save_state()
         for dialog in self.window.findChildren(QDialog):
-            dialog.reject()
+            dialog.done(QDialog.DialogCode.Rejected)  # closed unasked: the session ends
         self.window.hide()
         self.ended.emit(actor)
         self.window.deleteLater()

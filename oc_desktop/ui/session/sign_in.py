@@ -18,6 +18,8 @@ from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
 from oc_desktop.profile import load_profile
 from oc_desktop.security import Actor
+from oc_desktop.storage_errors import is_storage_error
+from oc_desktop.ui.common.entry_dialog import tell_save_failure
 from oc_desktop.ui.common.forms import FormRows
 from oc_desktop.users import SignInError, create_first_admin, sign_in
 from oc_desktop.validation import ValidationError
@@ -88,6 +90,11 @@ class SignInDialog(_Door):
             self.rows.show_errors({"password": str(error)})
             self.password.setFocus()
             return
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            tell_save_failure(self, error, self.db, kept=False)
+            return
         self.accept()
 
 
@@ -125,5 +132,10 @@ class FirstRunDialog(_Door):
             )
         except ValidationError as error:
             self.rows.show_errors(error.errors)
+            return
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            tell_save_failure(self, error, self.db)
             return
         self.accept()

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -29,7 +30,9 @@ from oc_desktop.profile import (
     save_profile,
     set_settings,
 )
+from oc_desktop.storage_errors import is_storage_error
 from oc_desktop.ui.common.base_tab import BaseTab
+from oc_desktop.ui.common.entry_dialog import tell_save_failure
 from oc_desktop.ui.common.forms import DigitSpinBox, FormRows
 from oc_desktop.validation import ValidationError
 
@@ -126,6 +129,8 @@ class SettingsTab(BaseTab):
         self.idle_minutes.setRange(0, 480)
         self.attempts.setRange(1, 20)
         self.lockout.setRange(5, 3600)
+        self.seal_sheets, self.seal_approval = DigitSpinBox(), QCheckBox()
+        self.seal_sheets.setRange(1, 50)
         self.read_only_note = QLabel()
         self.read_only_note.setWordWrap(True)
         self.save_button, self.revert_button = QPushButton(), QPushButton()
@@ -153,6 +158,16 @@ class SettingsTab(BaseTab):
         prefs.add("idle_lock_minutes", N_("Lock after idle minutes (0: never)"), self.idle_minutes)
         prefs.add("sign_in_attempts", N_("Wrong passwords before a wait"), self.attempts)
         prefs.add("lockout_seconds", N_("First wait (seconds), doubled each time"), self.lockout)
+        prefs.add(
+            "seal_max_sheets",
+            N_("Seal across page edges: sheets per impression at most"),
+            self.seal_sheets,
+        )
+        prefs.add(
+            "seal_use_needs_approval",
+            N_("Every use of a seal names who approved it"),
+            self.seal_approval,
+        )
         self.pref_rows = prefs
 
         content = QWidget()
@@ -234,6 +249,8 @@ class SettingsTab(BaseTab):
         self.idle_minutes.setValue(int(get_setting(self.db, "idle_lock_minutes")))
         self.attempts.setValue(int(get_setting(self.db, "sign_in_attempts")))
         self.lockout.setValue(int(get_setting(self.db, "lockout_seconds")))
+        self.seal_sheets.setValue(int(get_setting(self.db, "seal_max_sheets")))
+        self.seal_approval.setChecked(bool(get_setting(self.db, "seal_use_needs_approval")))
         for rows in (self.rows, self.list_rows, self.signer_rows):
             rows.clear_errors()
 
@@ -257,20 +274,33 @@ class SettingsTab(BaseTab):
                 rows.show_errors(error.errors)
             self.status_message.emit(_("Not saved: correct the fields marked in red."))
             return False
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            self.status_message.emit(tell_save_failure(self, error, self.db))
+            return False
         language = self.language_combo.currentData()
         lao_digits = bool(self.digits_combo.currentData())
-        set_settings(
-            self.db,
-            actor=self.actor,
-            values={
-                "lao_digits": lao_digits,
-                "due_soon_days": self.due_days.value(),
-                "idle_lock_minutes": self.idle_minutes.value(),
-                "sign_in_attempts": self.attempts.value(),
-                "lockout_seconds": self.lockout.value(),
-                "language": language,
-            },
-        )
+        try:
+            set_settings(
+                self.db,
+                actor=self.actor,
+                values={
+                    "lao_digits": lao_digits,
+                    "due_soon_days": self.due_days.value(),
+                    "idle_lock_minutes": self.idle_minutes.value(),
+                    "sign_in_attempts": self.attempts.value(),
+                    "lockout_seconds": self.lockout.value(),
+                    "seal_max_sheets": self.seal_sheets.value(),
+                    "seal_use_needs_approval": self.seal_approval.isChecked(),
+                    "language": language,
+                },
+            )
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            self.status_message.emit(tell_save_failure(self, error, self.db))
+            return False
         formatting.set_lao_digits(lao_digits)
         self.refresh()
         self.data_changed.emit()

@@ -3,6 +3,8 @@
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from oc_desktop.i18n import N_, _
+from oc_desktop.storage_errors import is_storage_error
+from oc_desktop.ui.common.entry_dialog import tell_save_failure
 from oc_desktop.ui.common.forms import FormRows
 from oc_desktop.ui.session.sign_in import password_edit
 from oc_desktop.user_admin import UserRow, reset_password
@@ -52,5 +54,10 @@ class PasswordDialog(QDialog):
             )
         except ValidationError as error:
             self.rows.show_errors(error.errors)
+            return
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            tell_save_failure(self, error, self.db)
             return
         self.accept()

@@ -27,7 +27,9 @@ from oc_desktop.formatting import format_datetime
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.base import utcnow
 from oc_desktop.security import CLEARANCE_LABELS, ROLE_LABELS, ROLES
+from oc_desktop.storage_errors import is_storage_error
 from oc_desktop.ui.common.base_tab import BaseTab
+from oc_desktop.ui.common.entry_dialog import tell_save_failure
 from oc_desktop.ui.common.forms import FormRows
 from oc_desktop.ui.common.table_model import Column, TableModel
 from oc_desktop.ui.session.sign_in import password_edit
@@ -236,6 +238,11 @@ class UsersTab(BaseTab):
         except ValidationError as error:
             self.rows.show_errors(error.errors)
             self.status_message.emit(_("Not saved: correct the fields marked in red."))
+            return False
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            self.status_message.emit(tell_save_failure(self, error, self.db))
             return False
         self.current = None
         self.model.set_rows(list_users(self.db, actor=self.actor))

@@ -163,3 +163,70 @@ def test_after_a_restore_everyone_signs_in_again(app, qtbot, db, data_dir, qsett
         actions.message.button(QMessageBox.StandardButton.Ok).click()
     # the restored data has its own users: no window stays open on the old sign-in
     assert ended.args == [None] and not window.isVisible()
+
+
+def test_the_restore_dialog_says_what_the_data_here_holds_that_the_backup_does_not(
+    window, qtbot, usb, data_dir
+):
+    add_entries(window.db, 3, tag="ກ່ອນ")
+    backup = make_backup(data_dir, usb)
+    add_entries(window.db, 5, tag="ພາຍຫຼັງ")
+    dialog = window.backup_actions.show_backup(backup.path)
+    qtbot.waitExposed(dialog)
+    text = dialog.difference.text()
+    assert "ຂະແໜງ 5" in text and "ສຳເນົາ" in text  # the register by its Lao name
+    assert "section" not in text + dialog.details.text()  # never a table's name
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= min(728, screen.height())
+    assert dialog.frameGeometry().width() <= 1366
+    dialog.grab().save(str(usb.parent / "restore-dialog.png"))
+
+
+def test_a_backup_from_another_computer_asks_for_the_restore_key(
+    window, qtbot, usb, tmp_path, type_text
+):
+    from helpers.backup import restore_key
+
+    from oc_desktop.models.migrate import open_database
+
+    old_pc = tmp_path / "old-pc"
+    old_db = open_database(old_pc)
+    old_db.close()
+    backup = make_backup(old_pc, usb)
+    dialog = window.backup_actions.show_backup(backup.path)
+    assert dialog.key.isVisibleTo(dialog) and not dialog.password.isVisibleTo(dialog)
+    assert dialog.info is None and "ໃບກະແຈກູ້ຄືນ" in dialog.details.text()
+    type_text(dialog.key, restore_key(old_pc).lower())  # as typed from the sheet
+    _click(qtbot, dialog.open_button)
+    assert dialog.info is not None and dialog.confirm.isEnabled()
+    assert dialog.chosen_restore_key()
+
+
+def test_only_the_administrator_restores_and_prints_the_key_sheet(
+    make_window, make_user, qtbot, usb
+):
+    from oc_desktop.security import ADMIN, CLERK
+
+    clerk_window = make_window(make_user("clerk", [CLERK]))
+    actions = clerk_window.backup_actions
+    assert actions.backup_action.isEnabled() and not actions.restore_action.isEnabled()
+    assert not actions.sheet_action.isVisible()
+    with qtbot.waitSignal(actions.backup_done, timeout=20_000) as done:
+        actions.start_backup(usb)
+    assert done.args[0].key_created and "ໃບກະແຈກູ້ຄືນ" in actions.message.text()
+    clerk_window.close()
+
+    admin_window = make_window(make_user("chief", [ADMIN]))
+    sheet = admin_window.backup_actions.sheet_action
+    assert sheet.isVisible() and sheet.isEnabled()  # made, not printed yet
+
+
+def test_a_clerk_without_clearance_cannot_choose_a_password_backup(make_window, make_user, usb):
+    from oc_desktop.security import CLERK
+
+    window = make_window(make_user("clerk", [CLERK]))
+    dialog = window.backup_actions.ask_backup()
+    assert not dialog.encrypt.isEnabled() and dialog.encrypt.toolTip()
+    window.backup_actions.start_backup(usb, "ລະຫັດຍາວພໍ")  # even if called directly
+    assert "ລະຫັດຜ່ານ" in window.backup_actions.message.text()
+    assert list(usb.iterdir()) == []

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from helpers.widgets import enter, replace_text, settled, tab_of, when_dialog
+from helpers.widgets import discard, enter, replace_text, settled, tab_of, when_dialog
 from PySide6.QtCore import Qt
 
 from oc_desktop.documents.query import RegisterQuery, fetch_page
@@ -100,7 +100,7 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(window, qtbot, typ
         enter(qtbot, dialog)
         messages["subject"] = dialog.rows.error("subject")
         messages["number"] = dialog.rows.error("doc_number")
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert discard(qtbot, dialog)  # typed data: asked, then thrown away
 
     seen = when_dialog(qtbot, IncomingDialog, fill)
     tab.new_button.click()

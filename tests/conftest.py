@@ -39,6 +39,17 @@ def db(data_dir: Path):
     database.close()
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_gui_thread(request):
+    """Widget tests run with the program's garbage collection on the GUI thread."""
+    from oc_desktop.ui.garbage import collect_due, collect_on_gui_thread
+
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        collect_on_gui_thread(request.getfixturevalue("qapp"))
+    yield
+    collect_due()  # between tests too, where no event loop runs the timer
+
+
 @pytest.fixture
 def app(qapp):
     """pytest-qt's QApplication, set up as the program sets up its own."""

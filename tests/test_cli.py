@@ -3,6 +3,9 @@
 import subprocess
 import sys
 
+from sqlalchemy import func, select
+
+from oc_desktop.models import IncomingDocument
 from oc_desktop.models.migrate import open_database
 from oc_desktop.profile import load_profile
 
@@ -53,3 +56,15 @@ def test_demo_refuses_to_overwrite_without_force(tmp_path):
     assert again.returncode != 0
     assert "--force" in again.stderr
     assert _run("demo", "--data-dir", str(tmp_path), "--documents", "10", "--force").returncode == 0
+
+
+def test_a_demo_without_documents_holds_the_office_and_no_letters(tmp_path):
+    result = _run("demo", "--data-dir", str(tmp_path), "--documents", "0")
+    assert result.returncode == 0, result.stderr
+    db = open_database(tmp_path)
+    try:
+        assert load_profile(db).name
+        with db.read() as session:
+            assert session.scalar(select(func.count()).select_from(IncomingDocument)) == 0
+    finally:
+        db.close()

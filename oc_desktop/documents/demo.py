@@ -99,7 +99,7 @@ class Chances:
     def for_demo(cls, *, count: int, span: int) -> "Chances":
         """Scaled to the documents a day, so the follow-up list holds a handful however
         densely the demo is filled (early in the year, 400 documents fill a few weeks)."""
-        routed_a_day = count / span * ROUTED
+        routed_a_day = max(count, 1) / span * ROUTED  # an empty demo still has chances
         return cls(
             forgotten=min(0.05, FORGOTTEN / (max(1, span - 26) * routed_a_day)),
             late=min(0.5, LATE / (14 * routed_a_day)),

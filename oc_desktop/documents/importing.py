@@ -306,7 +306,7 @@ class IncomingImporter(_Register):
             highest[period] = max(highest.get(period, 0), seq)
         days = [entry.values["doc_date"] for entry in ordered]
         held = _letters(session, min(days), max(days)) if days else set()
-        names = dict(session.execute(select(Correspondent.name_key, Correspondent.id)))
+        names = dict(session.execute(select(Correspondent.name_key, Correspondent.id)).all())
         next_id = (session.scalar(select(func.max(model.id))) or 0) + 1
         stamps = new_stamps(actor)
         rows, index_rows = [], []

@@ -26,6 +26,7 @@ from oc_desktop.storage_errors import (
 )
 from oc_desktop.ui.common.fonts import register_fonts, ui_font
 from oc_desktop.ui.common.qt_translator import CatalogTranslator
+from oc_desktop.ui.garbage import collect_on_gui_thread
 from oc_desktop.ui.startup import SessionFlow
 
 APP_NAME = "OC Desktop"
@@ -47,6 +48,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app.setFont(ui_font())
         app._catalog_translator = CatalogTranslator(app)  # kept alive with the app
         app.installTranslator(app._catalog_translator)
+        collect_on_gui_thread(app)
     return app
 
 

@@ -131,6 +131,24 @@ def test_the_dry_run_names_every_refused_row_and_why(db, tmp_path):
         assert session.scalar(select(func.count()).select_from(IncomingDocument)) == 1
 
 
+def test_a_letter_is_one_letter_however_the_book_spelled_it(db, tmp_path):
+    register_incoming(
+        db, actor=SYSTEM, received_at=datetime(2025, 1, 2, 8, 0), sender="ພະແນກຖະແຫຼງຂ່າວແຂວງ",
+        doc_number="12/ຖຂ", doc_date=date(2025, 1, 1), kind_id=None, subject="ມີແລ້ວ",
+    )  # fmt: skip
+    rows = [  # ຫ + ລ for ຫຼ, Lao digits and a space in the number: the letter held already
+        [2, "06.01.2025", "ພະແນກຖະແຫລງຂ່າວແຂວງ", "໑໒ / ຖຂ", "01.01.2025", "", "ຊ້ຳ", ""],
+        [3, "06.01.2025", "ພະແນກໜຶ່ງ", "3/ກ", "03.01.2025", "", "ໃໝ່", ""],
+        [4, "07.01.2025", "ພະແນກຫນຶ່ງ", "3/ກ", "03.01.2025", "", "ໃໝ່ອີກເທື່ອ", ""],  # ຫນ for ໜ
+    ]
+    path = old_book(tmp_path / "twice.xlsx", rows)
+    _preview, plan = plan_for(db, path)
+    assert [e.row for e in plan.ready] == [6]
+    refused = {r.row: r.reason for r in plan.refused}
+    assert sorted(refused) == [5, 7]
+    assert all("ລົງທະບຽນແລ້ວ" in reason for reason in refused.values())
+
+
 def test_an_import_that_fails_midway_leaves_nothing(db, tmp_path):
     path = old_book(tmp_path / "old.xlsx", GOOD)
     _preview, plan = plan_for(db, path)

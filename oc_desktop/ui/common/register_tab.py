@@ -160,12 +160,14 @@ class RegisterTab(BaseTab):
         self.widths = ColumnWidths(self.table, settings, widths_key or type(self).__name__)
         # Export: every register tab has it; a tab places the button, or it goes at the
         # end of the filter row.
-        self.export_button = QPushButton()
+        # Children from the start: a parentless widget is Python's to delete, and Python's
+        # garbage collector may do so on a worker thread, leaving Qt a dead timer.
+        self.export_button = QPushButton(self)
         self.export_button.setObjectName("export_button")
         self.export_button.clicked.connect(self.export_view)
         self.exporter = None
         QShortcut(QKeySequence("Ctrl+E"), self, self.export_view)
-        self.import_button = QPushButton()
+        self.import_button = QPushButton(self)
         self.import_button.setObjectName("import_button")
         self.import_button.clicked.connect(self.import_register)
         self.import_dialog = None
@@ -216,22 +218,27 @@ class RegisterTab(BaseTab):
 
     def show_import(self) -> None:
         """The Import button, where the register shown can be imported by this person."""
-        if self.import_button.parent() is not None:  # a parentless widget would be a window
+        if self._placed(self.import_button):
             self.import_button.setVisible(self.may_import())
+
+    def _placed(self, button: QPushButton) -> bool:
+        """Whether ``button`` is in one of the tab's layouts (a tab places it, or it goes
+        at the end of the filter row)."""
+        return button.parent() is not self or _holds(self.layout(), button)
 
     def may_import(self) -> bool:
         declared = self.exchange_register()
         return bool(declared and declared.importer and self.actor.may_write(declared.area))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        placed = self.filter_row.parentWidget() is not None
+        row = self.filter_row.parentWidget() is not None
         for button in (self.import_button, self.export_button):
-            if (
-                button.parent() is None
-                and placed
-                and (button is not self.import_button or self.may_import())
-            ):
+            if self._placed(button):
+                continue
+            if row and (button is not self.import_button or self.may_import()):
                 self.filter_row.addWidget(button)
+            else:
+                button.hide()  # nowhere to go: not a stray widget at the tab's corner
         self.show_import()
         super().showEvent(event)
 
@@ -399,3 +406,12 @@ class RegisterTab(BaseTab):
             and self.total is not None
             and self._asked == self.make_query()
         )
+
+
+def _holds(layout, widget: QWidget) -> bool:
+    """Whether ``layout`` or a layout within it holds ``widget``."""
+    if layout is None:
+        return False
+    if layout.indexOf(widget) >= 0:
+        return True
+    return any(_holds(layout.itemAt(i).layout(), widget) for i in range(layout.count()))

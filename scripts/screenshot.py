@@ -1,6 +1,6 @@
 """Take a screenshot of the real program (run it under Xvfb for the README).
 
-    xvfb-run -s "-screen 0 1280x860x24" .venv/bin/python scripts/screenshot.py \
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot.py \
         --data-dir demo-data --user admin --tab 0 --out docs/screenshots/settings.png
 
 --user signs in with the demo password ("demo-" + user name) unless --password says
@@ -49,8 +49,7 @@ def main() -> None:
         password = args.password or demo_password(args.user)
         actor = sign_in(db, username=args.user, password=password)
         shown = MainWindow(db, args.data_dir, settings, actor, idle_lock_ms=0)
-        shown.resize(1240, 800)
-        shown.move(10, 10)
+        # sized and placed by the window itself, as a clerk's screen gets it
         shown.tabs.setCurrentIndex(args.tab)
         shown.show()
         if args.show == "lock":

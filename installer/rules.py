@@ -179,7 +179,17 @@ TRIMS = {"babel": _babel_keeps, "pyuca": _pyuca_keeps, "PySide6": _qt_keeps}
 
 #: Pillow is bundled only because ReportLab imports PIL.Image; we put no raster images
 #: into PDFs, so its optional codecs (AVIF, WebP, colour management, Tk) stay out.
-PILLOW_EXTRAS = ["PIL._avif", "PIL._webp", "PIL._imagingcms", "PIL._imagingtk", "PIL.ImageTk"]
+#: Pillow's codecs and bindings we never use: AVIF, WebP, colour management, Tk, and the
+#: FreeType text renderer (Pillow only reads and writes photos and scans here; Lao text is
+#: drawn by Qt and ReportLab); with them go FreeType, HarfBuzz and Brotli of Pillow's own
+PILLOW_EXTRAS = [
+    "PIL._avif",
+    "PIL._webp",
+    "PIL._imagingcms",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL._imagingft",
+]
 #: Windows: Mesa's software OpenGL, for Qt Quick on PCs without a GPU driver; widgets
 #: never use it
 WINDOWS_BINARIES_EXCLUDED = {"opengl32sw.dll"}
@@ -187,13 +197,23 @@ WINDOWS_BINARIES_EXCLUDED = {"opengl32sw.dll"}
 #: boards without a window system, their input plugins (evdev, libinput, TUIO touch over
 #: the network, the one user of QtNetwork) and Wayland's own client (XWayland runs the
 #: xcb platform). Office PCs run Windows; the Linux bundle is for trying the program.
+#: Everywhere: image formats no office scans in (WebP, Apple icons, Targa, WAP bitmaps).
+#: Linux also: the GTK and portal look-alike themes and OpenGL for xcb (widgets draw without).
 QT_PLUGINS_LEFT_OUT = re.compile(
-    r"plugins/(egldeviceintegrations|generic|wayland-[\w-]+)/|"
-    r"plugins/platforms/libq(eglfs|linuxfb|vnc|minimalegl|vkkhrdisplay|wayland)",
+    r"plugins/(egldeviceintegrations|generic|wayland-[\w-]+|platformthemes|xcbglintegrations)/|"
+    r"plugins/platforms/libq(eglfs|linuxfb|vnc|minimalegl|vkkhrdisplay|wayland)|"
+    r"plugins/imageformats/(lib)?q(webp|icns|tga|wbmp)\b",
     re.IGNORECASE,
 )
-#: East Asian legacy codecs (Shift JIS, GB 2312, Big5...): our text is UTF-8
+#: East Asian legacy codecs (Shift JIS, GB 2312, Big5...): our text is UTF-8; zstandard's
+#: CFFI twin of the C backend it loads; pydoc, doctest and unittest (only ReportLab's own
+#: test helpers import them)
 MODULES_LEFT_OUT = [
+    "zstandard._cffi",
+    "pydoc",
+    "pydoc_data",
+    "doctest",
+    "unittest",
     "_codecs_cn",
     "_codecs_hk",
     "_codecs_iso2022",

@@ -26,12 +26,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from oc_desktop import audit
+from oc_desktop.dated_rules import DatedRules
 from oc_desktop.i18n import _
-from oc_desktop.models import Setting
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor, require_write
-from oc_desktop.validation import ValidationError
 
 EPOCH = "1900-01-01"
 # (code, name, kind, items): chapters with their items.
@@ -126,23 +124,6 @@ RULE_DEFAULTS: dict[str, list[dict[str, Any]]] = {
 }
 
 
-def versions(session: Session, key: str) -> list[dict[str, Any]]:
-    """Every version of rule ``key``, oldest first."""
-    stored = session.get(Setting, key)
-    value = stored.value if stored is not None else RULE_DEFAULTS[key]
-    return sorted(value, key=lambda v: v["from"])
-
-
-def in_force(session: Session, key: str, on: date) -> dict[str, Any]:
-    """The version of ``key`` in force on ``on`` (the oldest one before any)."""
-    every = versions(session, key)
-    chosen = every[0]
-    for version in every:
-        if version["from"] <= on.isoformat():
-            chosen = version
-    return chosen
-
-
 def fiscal_year(session: Session, day: date) -> int:
     """The fiscal year a day falls in, named by the calendar year it ends in."""
     start = int(in_force(session, "budget_year", day)["start_month"])
@@ -174,54 +155,24 @@ BOUNDS = {
 }
 
 
-def _checked(key: str, value) -> list[dict[str, Any]]:
-    if key not in RULE_DEFAULTS:
-        raise KeyError(key)
-    message = None
-    if not isinstance(value, list) or not value:
-        message = _("Give at least one version of the rule.")
-    else:
-        for version in value:
-            try:
-                date.fromisoformat(version["from"])
-                missing = [f for f in FIELDS[key] if f not in version]
-            except (KeyError, TypeError, ValueError):
-                missing = ["from"]
-            if missing:
-                message = _("Each version needs a start date and its values.")
-                break
-            for name, (low, high) in BOUNDS.items():
-                number = version.get(name)
-                if name in version and (
-                    isinstance(number, bool)
-                    or not isinstance(number, int)
-                    or not low <= number <= high
-                ):
-                    message = _("{name} must be a whole number from {low} to {high}.").format(
-                        name=name, low=low, high=high
-                    )
-    if message:
-        raise ValidationError({key: message})
-    return sorted(value, key=lambda v: v["from"])
+def _problem(_key: str, version: dict[str, Any]) -> str | None:
+    for name, (low, high) in BOUNDS.items():
+        number = version.get(name)
+        if name in version and (
+            isinstance(number, bool) or not isinstance(number, int) or not low <= number <= high
+        ):
+            return _("{name} must be a whole number from {low} to {high}.").format(
+                name=name, low=low, high=high
+            )
+    return None
+
+
+RULES = DatedRules("budget_rules", RULE_DEFAULTS, FIELDS, _problem)
+versions, in_force = RULES.versions, RULES.in_force
 
 
 def set_rule(db: Database, *, actor: Actor, key: str, value: list[dict[str, Any]]) -> None:
     """Replace rule ``key``'s versions (the administrator, as for every office setting);
     the old and new versions are audited."""
     require_write(actor, "settings")
-    value = _checked(key, value)
-    with db.begin() as session:
-        old = versions(session, key)
-        if old == value:
-            return
-        session.merge(Setting(key=key, value=value))
-        audit.record(
-            session,
-            actor=actor,
-            action="update",
-            entity="setting",
-            entity_id=key,
-            area="settings",
-            old={key: old},
-            new={key: value},
-        )
+    RULES.save(db, actor=actor, key=key, value=value, entity="setting", area="settings")

@@ -75,6 +75,29 @@ def seal_row(session: Session, entry) -> None:
     entry.hash = digest(model, {n: getattr(entry, n) for n in HASHED[model]}, entry.prev_hash)
 
 
+def append(session: Session, actor, entry, *, entity: str, snapshot) -> None:
+    """Write a new row of a log: stamped with who and when, chained to the row before
+    it, and written to the audit trail as ``snapshot(entry)`` shows it once chained, all
+    in the caller's transaction."""
+    from oc_desktop import audit
+    from oc_desktop.registers.entries import stamp
+    from oc_desktop.seal.common import AREA_KEY
+
+    stamp(entry, actor, created=True)
+    session.add(entry)
+    session.flush()
+    seal_row(session, entry)
+    audit.record(
+        session,
+        actor=actor,
+        action="create",
+        entity=entity,
+        entity_id=entry.id,
+        area=AREA_KEY,
+        new=snapshot(entry),
+    )
+
+
 LOG_LABELS = {
     "seal_handover": N_("Seal handovers"),
     "seal_use": N_("Seal uses"),

@@ -16,7 +16,7 @@ from oc_desktop.models.base import utcnow
 from oc_desktop.models.db import Database
 from oc_desktop.models.seal import IN_USE
 from oc_desktop.registers.entries import REASON_MAX, stamp
-from oc_desktop.seal.chain import HASHED, seal_row
+from oc_desktop.seal.chain import HASHED, append
 from oc_desktop.seal.common import (
     AREA_KEY,
     NAME_MAX,
@@ -114,20 +114,8 @@ def _record(
         condition=condition,
         corrects_id=corrects_id,
     )
-    stamp(entry, actor, created=True)
-    session.add(entry)
-    session.flush()
-    seal_row(session, entry)
+    append(session, actor, entry, entity=ENTITY, snapshot=_snapshot)
     seal.holder_id = to_id
-    audit.record(
-        session,
-        actor=actor,
-        action="create",
-        entity=ENTITY,
-        entity_id=entry.id,
-        area=AREA_KEY,
-        new=_snapshot(entry),
-    )
     return entry
 
 

@@ -5,7 +5,6 @@ from datetime import date
 
 from sqlalchemy import select
 
-from oc_desktop import audit
 from oc_desktop.i18n import _
 from oc_desktop.models import Seal, SealIncident
 from oc_desktop.models.db import Database
@@ -20,8 +19,7 @@ from oc_desktop.models.seal import (
     WITHDRAWN,
     WORN,
 )
-from oc_desktop.registers.entries import stamp
-from oc_desktop.seal.chain import HASHED, seal_row
+from oc_desktop.seal.chain import HASHED, append
 from oc_desktop.seal.common import AREA_KEY, TEXT_MAX, check_moment, check_writer, number, the_seal
 from oc_desktop.seal.seals import _status_change
 from oc_desktop.security import Actor
@@ -89,19 +87,7 @@ def record_incident(
             report=report,
             replacement_id=replacement_id,
         )
-        stamp(entry, actor, created=True)
-        session.add(entry)
-        session.flush()
-        seal_row(session, entry)
-        audit.record(
-            session,
-            actor=actor,
-            action="create",
-            entity=ENTITY,
-            entity_id=entry.id,
-            area=AREA_KEY,
-            new={n: getattr(entry, n) for n in HASHED[SealIncident] if n != "id"},
-        )
+        append(session, actor, entry, entity=ENTITY, snapshot=_snapshot)
         _status_change(
             session,
             actor,
@@ -130,3 +116,7 @@ def incidents_of(db: Database, *, actor: Actor, seal_id: int) -> list[SealIncide
         )
         session.expunge_all()
         return rows
+
+
+def _snapshot(entry: SealIncident) -> dict:
+    return {n: getattr(entry, n) for n in HASHED[SealIncident] if n != "id"}

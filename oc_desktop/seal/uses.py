@@ -10,7 +10,7 @@ from oc_desktop.models.base import utcnow
 from oc_desktop.models.db import Database
 from oc_desktop.models.seal import IMPRESSION_KINDS, IN_USE, PAGE_EDGES
 from oc_desktop.registers.entries import REASON_MAX, stamp
-from oc_desktop.seal.chain import HASHED, seal_row
+from oc_desktop.seal.chain import HASHED, append
 from oc_desktop.seal.common import (
     AREA_KEY,
     NAME_MAX,
@@ -120,19 +120,7 @@ def _record(
         applied_by_id=applied_by_id,
         corrects_id=corrects_id,
     )
-    stamp(entry, actor, created=True)
-    session.add(entry)
-    session.flush()
-    seal_row(session, entry)
-    audit.record(
-        session,
-        actor=actor,
-        action="create",
-        entity=ENTITY,
-        entity_id=entry.id,
-        area=AREA_KEY,
-        new=_snapshot(entry),
-    )
+    append(session, actor, entry, entity=ENTITY, snapshot=_snapshot)
     return entry
 
 

@@ -22,12 +22,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from oc_desktop import audit
+from oc_desktop.dated_rules import DatedRules
 from oc_desktop.i18n import _
-from oc_desktop.models import Setting
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor, NotAllowed
-from oc_desktop.validation import ValidationError
 
 EPOCH = "1900-01-01"
 
@@ -62,25 +60,14 @@ _FIELDS = {
 }
 
 
-def versions(session: Session, key: str) -> list[dict[str, Any]]:
-    """Every version of rule ``key``, oldest first; read once per session (a list of
-    people asks for the same rules once per person)."""
-    cache = session.info.setdefault("staff_rules", {})
-    if key not in cache:
-        stored = session.get(Setting, key)
-        value = stored.value if stored is not None else RULE_DEFAULTS[key]
-        cache[key] = sorted(value, key=lambda v: v["from"])
-    return cache[key]
+def _problem(key: str, version: dict[str, Any]) -> str | None:
+    if any(isinstance(version[f], int) and version[f] <= 0 for f in _FIELDS[key]):
+        return _("A value must be more than zero.")
+    return None
 
 
-def in_force(session: Session, key: str, on: date) -> dict[str, Any]:
-    """The version of rule ``key`` in force on ``on`` (the oldest one before any)."""
-    chosen = None
-    all_versions = versions(session, key)
-    for version in all_versions:
-        if version["from"] <= on.isoformat():
-            chosen = version
-    return chosen or all_versions[0]
+RULES = DatedRules("staff_rules", RULE_DEFAULTS, _FIELDS, _problem)
+versions, in_force = RULES.versions, RULES.in_force
 
 
 def salary_index(session: Session, grade: int, step: int, on: date) -> int | None:
@@ -102,46 +89,8 @@ def basic_salary(session: Session, grade: int, step: int, on: date) -> int | Non
     return index * int(in_force(session, "staff_index_value", on)["kip"])
 
 
-def _check(key: str, value: Any) -> list[dict[str, Any]]:
-    if key not in RULE_DEFAULTS:
-        raise KeyError(key)
-    message = None
-    if not isinstance(value, list) or not value:
-        message = _("Give at least one version of the rule.")
-    else:
-        for version in value:
-            try:
-                date.fromisoformat(version["from"])
-                missing = [f for f in _FIELDS[key] if f not in version]
-            except (KeyError, TypeError, ValueError):
-                missing = ["from"]
-            if missing:
-                message = _("Each version needs a start date and its values.")
-            elif any(isinstance(version[f], int) and version[f] <= 0 for f in _FIELDS[key]):
-                message = _("A value must be more than zero.")
-    if message:
-        raise ValidationError({key: message})
-    return sorted(value, key=lambda v: v["from"])
-
-
 def set_rule(db: Database, *, actor: Actor, key: str, value: list[dict[str, Any]]) -> None:
     """Replace rule ``key``'s versions (the staff officer or the administrator); audited."""
     if not (actor.may_write("staff") or actor.may_write("settings")):
         raise NotAllowed(f"{actor.username} may not change staff rules")
-    value = _check(key, value)
-    with db.begin() as session:
-        old = versions(session, key)
-        if old == value:
-            return
-        session.merge(Setting(key=key, value=value))
-        session.info.pop("staff_rules", None)
-        audit.record(
-            session,
-            actor=actor,
-            action="update",
-            entity="staff_rule",
-            entity_id=key,
-            area="staff",
-            old={key: old},
-            new={key: value},
-        )
+    RULES.save(db, actor=actor, key=key, value=value, entity="staff_rule", area="staff")

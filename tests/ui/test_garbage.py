@@ -32,5 +32,7 @@ def test_a_cycle_made_on_a_worker_is_collected_on_the_gui_thread(qtbot):
     worker.start()
     worker.join()
     assert Cycle.collected_on == []  # the worker collected nothing
-    qtbot.waitUntil(lambda: Cycle.collected_on != [], timeout=5_000)
+    [collector] = app.findChildren(GuiThreadCollector)
+    assert collector.timer.isActive() and collector.timer.interval() <= 1_000
+    collector.timer.timeout.emit()  # the collector's tick, here on the GUI thread
     assert Cycle.collected_on == ["MainThread"]

@@ -7,7 +7,7 @@ Dialogs are opened with ``open()`` (never a nested ``exec()``): the caller conne
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo, Slot
+from PySide6.QtCore import QStorageInfo, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,6 +35,7 @@ from oc_desktop.backup.registers import current_counts, describe_backup, describ
 from oc_desktop.backup.restore import inspect_backup
 from oc_desktop.formatting import format_int
 from oc_desktop.i18n import _, ngettext
+from oc_desktop.ui.common.jobs import Job
 
 PATH_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
 #: dialogs stay well inside a 1366×768 screen with a taskbar
@@ -159,9 +160,13 @@ class RestoreDialog(QDialog):
     """Shows what a backup holds, and what the data here holds that it does not, before a
     restore; asks the backup's password or the office's restore key when it needs one."""
 
+    #: what the backup holds is shown (or why it cannot be read)
+    looked = Signal()
+
     def __init__(self, parent: QWidget | None, path: Path, data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.path, self.data_dir, self.info = Path(path), data_dir, None
+        self.job: Job | None = None
         self.setWindowTitle(_("Restore the data from a backup"))
         self.setMinimumWidth(MIN_WIDTH)
         self.setMaximumWidth(MAX_WIDTH)
@@ -230,30 +235,52 @@ class RestoreDialog(QDialog):
 
     @Slot()
     def look(self) -> None:
+        """Read what the backup holds, and count what the data here holds, on a worker
+        (a sealed backup is opened and a large register counted); the answer fills the
+        dialog when it comes. A newer look replaces one still running."""
         self.info = None
         self.difference.clear()
-        try:
-            self.info = inspect_backup(
-                self.path,
-                self.chosen_password(),
-                data_dir=self.data_dir,
-                restore_key=self.chosen_restore_key(),
-            )
-            self.details.setText(describe_backup(self.info, compact=True))
-            if self.data_dir is not None:
-                self.difference.setText(
-                    describe_difference(self.info.counts, current_counts(self.data_dir))
-                )
-        except (PasswordRequiredError, WrongPasswordError, RestoreKeyRequiredError) as error:
-            sealed_by_password = isinstance(error, PasswordRequiredError) or (
+        self.details.setText(_("Reading the backup…"))
+        self.open_button.setEnabled(False)
+        path, data_dir = self.path, self.data_dir
+        password, key = self.chosen_password(), self.chosen_restore_key()
+
+        def work(_progress):
+            try:
+                info = inspect_backup(path, password, data_dir=data_dir, restore_key=key)
+            except BackupError as error:
+                return error, None
+            return info, current_counts(data_dir) if data_dir is not None else None
+
+        self.job = Job(work, name="restore-look")
+        self.job.succeeded.connect(self._answered)  # a slot of the dialog: the GUI thread
+        self.job.failed.connect(self._answered)
+        self._update()
+        self.job.start()
+
+    @Slot(object)
+    def _answered(self, answer) -> None:
+        if self.sender() is not self.job:
+            return  # an older look, replaced by the clerk's newer one
+        found, current = answer if isinstance(answer, tuple) else (answer, None)
+        self.job = None
+        self.open_button.setEnabled(True)
+        if isinstance(found, (PasswordRequiredError, WrongPasswordError, RestoreKeyRequiredError)):
+            sealed_by_password = isinstance(found, PasswordRequiredError) or (
                 self._asked(self.password) and bool(self.password.text())
             )
             self._ask(sealed_by_password)
-            self.details.setText(str(error))
-        except BackupError as error:
-            self.details.setText(str(error))
+            self.details.setText(str(found))
+        elif isinstance(found, (BackupError, str)):
+            self.details.setText(str(found))
+        else:
+            self.info = found
+            self.details.setText(describe_backup(found, compact=True))
+            if self.data_dir is not None:
+                self.difference.setText(describe_difference(found.counts, current))
         self._update()
         self.adjustSize()  # the details grow from one line to a list of registers
+        self.looked.emit()
 
     def _update(self, *_args) -> None:
         self.confirm.setEnabled(self.info is not None)

@@ -28,6 +28,11 @@ def _click(qtbot, button):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def _read(qtbot, dialog):
+    """Wait for the dialog to have read the backup (on its worker) and shown it."""
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=20_000)
+
+
 def test_the_actions_are_in_the_file_menu_and_toolbar_in_lao(window):
     actions = window.backup_actions
     assert window.file_menu.actions()[:2] == [actions.backup_action, actions.restore_action]
@@ -91,6 +96,8 @@ def test_a_clerk_restores_after_the_data_was_damaged(window, qtbot, usb, data_di
     add_entries(window.db, 5, tag="ພາຍຫຼັງ")
 
     dialog = window.backup_actions.show_backup(backup.path)
+
+    _read(qtbot, dialog)
     qtbot.waitExposed(dialog)
     assert "29" in dialog.details.text() and "ຂະແໜງ: 29" in dialog.details.text()
     assert not dialog.buttons.button(OK).isEnabled()  # not before the clerk confirms
@@ -109,13 +116,16 @@ def test_a_password_backup_asks_for_its_password_before_showing_anything(
 ):
     backup = make_backup(data_dir, usb, password="ລະຫັດ 12345")
     dialog = window.backup_actions.show_backup(backup.path)
+    _read(qtbot, dialog)
     assert dialog.password_row.isVisibleTo(dialog) and not dialog.confirm.isEnabled()
     type_text(dialog.password, "ຜິດ")
     _click(qtbot, dialog.open_button)
+    _read(qtbot, dialog)
     assert dialog.info is None and "ລະຫັດຜ່ານ" in dialog.details.text()
     dialog.password.clear()
     type_text(dialog.password, "ລະຫັດ 12345")
     _click(qtbot, dialog.open_button)
+    _read(qtbot, dialog)
     assert dialog.info is not None and dialog.confirm.isEnabled()
 
 
@@ -172,6 +182,9 @@ def test_the_restore_dialog_says_what_the_data_here_holds_that_the_backup_does_n
     backup = make_backup(data_dir, usb)
     add_entries(window.db, 5, tag="ພາຍຫຼັງ")
     dialog = window.backup_actions.show_backup(backup.path)
+    # the dialog opens at once; the backup is read and the data counted on a worker
+    assert dialog.job is not None and dialog.info is None and not dialog.confirm.isEnabled()
+    _read(qtbot, dialog)
     qtbot.waitExposed(dialog)
     text = dialog.difference.text()
     assert "ຂະແໜງ 5" in text and "ສຳເນົາ" in text  # the register by its Lao name
@@ -194,10 +207,12 @@ def test_a_backup_from_another_computer_asks_for_the_restore_key(
     old_db.close()
     backup = make_backup(old_pc, usb)
     dialog = window.backup_actions.show_backup(backup.path)
+    _read(qtbot, dialog)
     assert dialog.key.isVisibleTo(dialog) and not dialog.password.isVisibleTo(dialog)
     assert dialog.info is None and "ໃບກະແຈກູ້ຄືນ" in dialog.details.text()
     type_text(dialog.key, restore_key(old_pc).lower())  # as typed from the sheet
     _click(qtbot, dialog.open_button)
+    _read(qtbot, dialog)
     assert dialog.info is not None and dialog.confirm.isEnabled()
     assert dialog.chosen_restore_key()
 

@@ -10,6 +10,6 @@ fi
 echo "Demo users: admin, clerk, clerk2, head, staff, accountant, reader; password demo-<user name>."
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then
   echo "No screen here: opening the window on a virtual screen (Xvfb)."
-  exec xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/oc-desktop --data-dir "$DATA" "$@"
+  exec xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/oc-desktop --data-dir "$DATA" "$@"
 fi
 exec .venv/bin/oc-desktop --data-dir "$DATA" "$@"

@@ -130,6 +130,10 @@ class RegisterTab(BaseTab):
         self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._typing.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _text: self._typing.start())
+        # Down from the search box goes into the results, on their first row
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._into_results).setContext(
+            Qt.ShortcutContext.WidgetShortcut
+        )
         self.count_label = QLabel()
         self.filter_row = QHBoxLayout()
         self.filter_labels: list[tuple[QLabel, QWidget]] = []
@@ -268,6 +272,13 @@ class RegisterTab(BaseTab):
             return None
         self.exporter = export_tab(self)
         return self.exporter
+
+    def _into_results(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
 
     def add_filter(self, label: QLabel, widget: QWidget) -> None:
         label.setBuddy(widget)

@@ -126,3 +126,20 @@ def test_the_sender_completes_in_any_spelling_and_a_retyped_letter_is_caught(
         assert session.query(IncomingDocument).count() == 1
         assert session.get(IncomingDocument, first).seq == 1
     assert "1" in asked[0]
+
+
+def test_down_from_the_search_box_goes_into_the_results(window, qtbot, type_text, db):
+    letter(db, doc_number="1/ກ", subject="ການສະເຫຼີມສະຫຼອງວັນຊາດ")
+    letter(db, doc_number="2/ກ", subject="ແຈ້ງການ ກ່ຽວກັບ ວັນຊາດ")
+    letter(db, doc_number="3/ກ", subject="ບົດລາຍງານ")
+    tab = tab_of(window)
+    settled(qtbot, tab)
+    tab.search.setFocus()
+    type_text(tab.search, "ວັນຊາດ")
+    qtbot.waitUntil(lambda: shown(tab) == {"ການສະເຫຼີມສະຫຼອງວັນຊາດ", "ແຈ້ງການ ກ່ຽວກັບ ວັນຊາດ"})
+    settled(qtbot, tab)
+    qtbot.keyClick(tab.search, Qt.Key.Key_Down)
+    qtbot.waitUntil(tab.table.hasFocus)
+    assert tab.table.currentIndex().row() == 0
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)  # and on down the list, as in any table
+    assert tab.table.currentIndex().row() == 1

@@ -21,6 +21,10 @@ from oc_desktop.ui.common.screen import fit_to_screen
 from oc_desktop.ui.session.guard import SessionGuard
 from oc_desktop.ui.settings.tab import SettingsTab
 
+# The first window takes the whole free area of an office laptop (1366×768) and a roomy
+# part of a larger screen; after that it opens as the clerk left it.
+FIRST_SIZE = QSize(1600, 1000)
+
 
 class MainWindow(QMainWindow):
     #: the office's language was switched (in the Settings tab)
@@ -158,7 +162,7 @@ class MainWindow(QMainWindow):
         restored = isinstance(geometry, QByteArray) and not geometry.isEmpty()
         if restored:
             self.restoreGeometry(geometry)
-        fit_to_screen(self, self.size() if restored else QSize(1280, 860))
+        fit_to_screen(self, self.size() if restored else FIRST_SIZE)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

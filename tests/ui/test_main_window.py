@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from oc_desktop.profile import load_profile
 from oc_desktop.ui.common.fonts import register_fonts
 from oc_desktop.ui.common.register_tab import RegisterTab
-from oc_desktop.ui.main_window import MainWindow
+from oc_desktop.ui.main_window import FIRST_SIZE, MainWindow
 
 LAO_LETTER = re.compile("[\u0e81-\u0ecd]")  # letters, vowels and tone marks; not digits
 LATIN_WORD = re.compile("[A-Za-z]{2,}")
@@ -170,3 +170,11 @@ def test_a_window_state_saved_too_small_opens_usable(window, qtbot, db, data_dir
     again = MainWindow(db, data_dir, qsettings, actor)
     qtbot.addWidget(again)
     assert again.width() >= 640 and again.height() >= 480
+
+
+def test_the_first_window_takes_the_free_width_of_a_small_screen(window):
+    # the office laptop's free area (1366×728 with a taskbar) is wholly taken
+    assert FIRST_SIZE.width() >= 1366 and FIRST_SIZE.height() >= 728
+    free = window.screen().availableGeometry()
+    assert window.width() == min(FIRST_SIZE.width(), free.width())
+    assert window.frameGeometry().bottom() <= free.bottom()

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from oc_desktop import audit
 from oc_desktop.budget import AREA_KEY
-from oc_desktop.budget.common import check_writer
+from oc_desktop.budget.common import check_month, check_writer, check_year
 from oc_desktop.budget.journal import reverse_in, write_entry
 from oc_desktop.budget.rules import fiscal_year, in_force, share
 from oc_desktop.i18n import N_, _
@@ -143,8 +143,8 @@ def draft_payroll(db: Database, *, actor: Actor, year: int, month: int) -> int:
     from oc_desktop.staff.rules import salary_index
 
     check = Checker()
-    if not 1 <= month <= 12 or not 2000 <= year <= 2200:
-        check.fail("month", _("Choose a month and a year."))
+    check_year(check, year)
+    check_month(check, month)
     check_writer(check, actor, "month")
     check.done()
     first_day = date(year, month, 1)

@@ -918,3 +918,67 @@ def test_hostile_values_are_refused_by_field_and_nothing_is_half_saved(
     else:
         _restore(office, pristine)
     assert not must_refuse, f"{argument}={_shown(value)} was accepted"
+
+
+# An imported book: the same values in the cells of a spreadsheet row.
+BOOK_ROWS = {
+    "incoming": {
+        "seq": 7, "received_at": "10.03.2026 09:30", "sender": "ຄະນະກວດກາ",
+        "doc_number": "11/ກກ", "doc_date": "09.03.2026", "kind": "ແຈ້ງການ",
+        "subject": "ແຜນການ", "pages": 2, "urgency": "", "secrecy": "", "notes": "",
+    },
+    "outgoing": {
+        "number": "8/ຄພ", "doc_date": "10.03.2026", "recipients": "ຄະນະປະຈຳພັກແຂວງ",
+        "subject": "ບົດລາຍງານ", "signer": "ຄຳພອນ", "urgency": "", "secrecy": "",
+        "sent_on": "", "copies": 2, "notes": "", "kind": "",
+    },
+}  # fmt: skip
+CELLS = [
+    SURROGATE, NUL, LONG, "", "   ", "ກ\nຂ", None, True, 1.5, 2**70, -1, 0, "1.5",
+    "1.5/ຄພ", "0/ຄພ", "²/ຄພ", "99999999999/ຄພ", "/ຄພ", "-3", "໓",
+    date(1899, 12, 31), date(2101, 1, 1), datetime(2101, 1, 1, 8, 0), "31.02.2026",
+    "01.01.2150", "10.03.2026 25:99", 45_000, 3_000_000,
+]  # fmt: skip
+#: cells a row is never imported with
+REFUSED = {
+    ("number", "1.5/ຄພ"), ("number", "0/ຄພ"), ("number", "²/ຄພ"), ("seq", "1.5"),
+    ("seq", 0), ("seq", -1), ("pages", "1.5"), ("pages", 2**70), ("doc_date", "01.01.2150"),
+    ("received_at", "01.01.2150"), ("received_at", datetime(2101, 1, 1, 8, 0)),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("register", sorted(BOOK_ROWS))
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_hostile_cells_of_an_imported_book_refuse_their_row_with_a_reason(
+    office, pristine, register, data
+):
+    from oc_desktop.documents.importing import INCOMING, OUTGOING
+
+    importer = {"incoming": INCOMING, "outgoing": OUTGOING}[register]
+    column = data.draw(st.sampled_from(sorted(BOOK_ROWS[register])), label="column")
+    value = data.draw(
+        st.one_of(st.sampled_from(CELLS), st.text(st.characters(codec=None), max_size=20)),
+        label="value",
+    )
+    cells = BOOK_ROWS[register] | {column: value}
+    before = _state(office)
+    plan = importer.plan(office.db, office.boss, [(5, cells)], date_order="dmy")
+    assert _state(office) == before, "a dry run wrote"
+    if plan.refused:
+        [refusal] = plan.refused
+        assert refusal.row == 5 and isinstance(refusal.reason, str) and refusal.reason.strip()
+        return
+    assert (column, value) not in REFUSED, f"{column}={_shown(value)} was ready to import"
+    try:
+        importer.apply(office.db, office.boss, plan, source="book.xlsx")
+    except ValidationError:  # found taken inside the transaction: nothing written
+        assert _state(office) == before
+    except ValueError as error:  # the row refused when written, with its reason
+        assert str(error).strip() and _state(office) == before
+    finally:
+        _restore(office, pristine)

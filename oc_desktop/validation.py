@@ -8,6 +8,7 @@ its field, never an exception from SQLite or from the code that would have used 
 """
 
 from datetime import date, datetime
+from pathlib import Path, PurePath
 
 from oc_desktop.i18n import _
 from oc_desktop.laotext import clean, has_control_characters
@@ -23,6 +24,11 @@ class ValidationError(ValueError):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
         self.errors = errors
+
+
+def _has_surrogate(text: str) -> bool:
+    """A lone surrogate: what a broken paste or file name leaves; UTF-8 cannot hold it."""
+    return any("\ud800" <= c <= "\udfff" for c in text)
 
 
 def _is_whole(value) -> bool:
@@ -47,7 +53,7 @@ class Checker:
         """``value`` as stored (``laotext.clean``); ``one_line`` for a name or a number,
         which a line break or a tab would split on screen and on paper."""
         raw = "" if value is None else value
-        if not isinstance(raw, str) or any("\ud800" <= c <= "\udfff" for c in raw):
+        if not isinstance(raw, str) or _has_surrogate(raw):
             # a lone surrogate is what a broken paste leaves; SQLite cannot store it
             self.errors[field] = _("This text holds characters that cannot be stored; retype it.")
             return ""
@@ -128,6 +134,27 @@ class Checker:
         if found is None:
             self.fail(field, message)
         return found
+
+    def path(self, field: str, value, *, message: str) -> Path | None:
+        """A file's path given as text or a path, that the file system can be asked
+        about (a NUL or a lone surrogate in it raises there); ``message`` otherwise."""
+        text = str(value) if isinstance(value, str | PurePath) else None
+        if not text or "\0" in text or _has_surrogate(text):
+            self.fail(field, message)
+            return None
+        return Path(text)
+
+    def password(self, field: str, value, *, max_length: int = 1000) -> str | None:
+        """A password as typed (never cleaned: every character counts), that can be
+        encoded to be hashed or to seal a backup."""
+        if not isinstance(value, str) or _has_surrogate(value) or has_control_characters(value):
+            self.fail(field, _("This text holds characters that cannot be stored; retype it."))
+            return None
+        if not value:
+            self.fail(field, _("This field is required."))
+        elif len(value) > max_length:
+            self.fail(field, _("Too long: at most {limit} characters.").format(limit=max_length))
+        return value
 
     def fail(self, field: str, message: str) -> None:
         self.errors.setdefault(field, message)

@@ -26,19 +26,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from oc_desktop import i18n
+from oc_desktop.backup.status import back_up
 from oc_desktop.budget import journal, lines, payroll
+from oc_desktop.budget import rules as budget_rules
 from oc_desktop.documents import attachments, directory, incoming, outgoing
 from oc_desktop.models.migrate import open_database
 from oc_desktop.profile import SectionRow, SignerRow, ensure_defaults, save_profile
 from oc_desktop.seal import handovers, incidents, seals, uses
 from oc_desktop.security import ROLES, SYSTEM, TOP_SECRET
 from oc_desktop.staff import history, people
+from oc_desktop.staff import rules as staff_rules
 from oc_desktop.staff.people import PersonData, Relative
 from oc_desktop.user_admin import reset_password, unlock_user, update_user
 from oc_desktop.users import create_user
 from oc_desktop.validation import ValidationError
 
 PASSWORD = "hostile-test-password-1"
+EPOCH = "1900-01-01"
 DAY = date(2026, 3, 10)
 MOMENT = datetime(2026, 3, 10, 9, 30)
 
@@ -79,7 +83,37 @@ KINDS: dict[str, tuple[list, list]] = {
         [None, "ກ", [None], [SURROGATE], [5], [LONG], ["ກ\nຂ"], [[]]],
         [[], ["ກ", "ກ"]],
     ),
-    "password": ([SURROGATE, NUL, None, 5, b"x"], [LONG, "ກ\nຂ", ""]),
+    "password": ([SURROGATE, NUL, 5, b"x", "", LONG], ["ກ\nຂ", None]),
+    "path": ([None, 5, "", "ກ\ud800.pdf", "a\x00.pdf", "/no/such/scan.pdf", "scan.exe"], []),
+    "staff_rule": (
+        [
+            None,
+            [],
+            "ກ",
+            [5],
+            [{"years": 2}],
+            [{"from": "2150-01-01", "years": 2}],
+            [{"from": "2026-01-01", "years": 1.5}],
+            [{"from": "2026-01-01", "years": 2**70}],
+            [{"from": "2026-01-01", "years": SURROGATE}],
+            [{"from": "2026-01-01", "years": -1}],
+            [{"from": "2026-01-01", "years": math.nan}],
+            [{"from": "ກ\x00", "years": 2}],
+        ],
+        [[{"from": "2026-01-01", "years": 3}]],
+    ),
+    "budget_rule": (
+        [
+            None,
+            [],
+            [{"from": "1899-12-31", "start_month": 1}],
+            [{"from": "2026-01-01", "start_month": 1.5}],
+            [{"from": "2026-01-01", "start_month": 13}],
+            [{"from": "2026-01-01", "start_month": 1, "note": SURROGATE}],
+            [{"from": "2026-01-01", "start_month": 1, "note": math.inf}],
+        ],
+        [[{"from": "2026-01-01", "start_month": 4}]],
+    ),
 }
 
 
@@ -127,6 +161,7 @@ class Office:
     line_id: int
     entry_id: int
     year: int
+    scan: Path
 
 
 def _office(tmp_path_factory) -> Office:
@@ -176,9 +211,13 @@ def _office(tmp_path_factory) -> Office:
         db, actor=boss, kind="expenditure", entry_date=DAY, line_id=line.id,
         description="ຊື້ເຈ້ຍ", amount=150_000,
     )  # fmt: skip
+    (data_dir.parent / "drive").mkdir()
+    scan = data_dir.parent / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
     return Office(
         db, data_dir, boss, other.user_id, incoming_id, outgoing_id, kind_id, section_id,
         seal_id, handover_id, use_id, person_id, line.id, entry_id, year,
+        scan,
     )  # fmt: skip
 
 
@@ -394,6 +433,13 @@ CASES = [
         {"kind_id": ("name",)},
     ),
     Case(
+        "attach_scan",
+        lambda o, **v: attachments.attach_scan(o.db, actor=o.boss, data_dir=o.data_dir, **v),
+        lambda o: {"register": "incoming", "doc_id": o.incoming, "source": o.scan},
+        {"register": "choice", "doc_id": "id", "source": "path"},
+        {"doc_id": ("scan",), "source": ("scan",)},
+    ),
+    Case(
         "add_seal",
         lambda o, **v: seals.add_seal(o.db, actor=o.boss, **v),
         lambda o: {
@@ -475,6 +521,13 @@ CASES = [
         {"handover_id": "id", "returned_at": "moment", "witness": "line", "condition": "line?"},
         {"handover_id": ("returned_at",)},
     ),  # fmt: skip
+    Case(
+        "correct_handover",
+        lambda o, **v: handovers.correct_handover(o.db, actor=o.boss, **v),
+        lambda o: {"handover_id": o.handover_id, "void_reason": "ຂຽນຜິດ"},
+        {"handover_id": "id", "void_reason": "lines"},
+        {"handover_id": ("void_reason",)},
+    ),
     Case(
         "record_use",
         lambda o, **v: uses.record_use(o.db, actor=o.boss, **v),
@@ -768,6 +821,26 @@ CASES = [
         {"year": "year", "month": "month"},
     ),
     Case(
+        "set_staff_rule",
+        lambda o, **v: staff_rules.set_rule(o.db, actor=o.boss, **v),
+        lambda o: {"key": "staff_step_interval", "value": [{"from": EPOCH, "years": 3}]},
+        {"key": "choice", "value": "staff_rule"},
+        {"value": ("staff_step_interval",)},
+    ),
+    Case(
+        "set_budget_rule",
+        lambda o, **v: budget_rules.set_rule(o.db, actor=o.boss, **v),
+        lambda o: {"key": "budget_year", "value": [{"from": EPOCH, "start_month": 4}]},
+        {"key": "choice", "value": "budget_rule"},
+        {"value": ("budget_year",)},
+    ),
+    Case(
+        "back_up",
+        lambda o, **v: back_up(o.db, o.data_dir, o.data_dir.parent / "drive", actor=o.boss, **v),
+        lambda o: {"password": "ລະຫັດສຳຮອງ-2026"},
+        {"password": "password"},
+    ),
+    Case(
         "save_profile",
         lambda o, section="ຂະແໜງ ກ", signer="ຄຳພອນ", **v: save_profile(
             o.db,
@@ -889,7 +962,7 @@ def test_valid_arguments_succeed(office, pristine, case):
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 @settings(
-    max_examples=40,
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -949,7 +1022,7 @@ REFUSED = {
 
 @pytest.mark.parametrize("register", sorted(BOOK_ROWS))
 @settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -127,8 +127,10 @@ def record_entry(
     message = _("Enter a number from 1 up.")
     check.whole("seq", seq, low=1, high=9_999_999, required=False, message=message)
     if scan is not None:
-        scan = Path(scan)
-        if scan.suffix.lower() not in SCAN_TYPES:
+        scan = check.path("scan", scan, message=_("This file cannot be read."))
+        if scan is None:
+            pass
+        elif scan.suffix.lower() not in SCAN_TYPES:
             check.fail("scan", _("Attach a PDF or an image (PNG, JPEG, TIFF)."))
         elif not scan.is_file():
             check.fail("scan", _("This file cannot be read."))

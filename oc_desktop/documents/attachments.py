@@ -128,8 +128,10 @@ def attach_scan(
 ) -> int:
     """Copy a scan into the data folder, check the copy, then record it."""
     check = Checker()
-    source = Path(source)
-    if source.suffix.lower() not in SCAN_TYPES:
+    source = check.path("scan", source, message=_("This file cannot be read."))
+    if source is None:
+        pass
+    elif source.suffix.lower() not in SCAN_TYPES:
         check.fail("scan", _("Attach a PDF or an image (PNG, JPEG, TIFF)."))
     elif not source.is_file():
         check.fail("scan", _("This file cannot be read."))

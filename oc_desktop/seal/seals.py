@@ -206,8 +206,10 @@ def set_impression(
     previous scan's file stays (a backup or the audit trail may name it)."""
     check = Checker()
     check_writer(check, actor, "impression")
-    source = Path(source)
-    if not source.is_file():
+    source = check.path("impression", source, message=_("The file cannot be found."))
+    if source is None:
+        pass
+    elif not source.is_file():
         check.fail("impression", _("The file cannot be found."))
     elif source.suffix.lower() not in IMAGE_TYPES:
         check.fail("impression", _("Choose an image (PNG, JPEG or TIFF) or a PDF."))

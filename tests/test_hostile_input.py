@@ -162,6 +162,8 @@ class Office:
     entry_id: int
     year: int
     scan: Path
+    draft: int
+    posted: int
 
 
 def _office(tmp_path_factory) -> Office:
@@ -211,13 +213,17 @@ def _office(tmp_path_factory) -> Office:
         db, actor=boss, kind="expenditure", entry_date=DAY, line_id=line.id,
         description="ຊື້ເຈ້ຍ", amount=150_000,
     )  # fmt: skip
+    history.add_grade(db, actor=boss, person_id=person_id, grade=1, step=1, start=date(2025, 6, 1))
+    draft = payroll.draft_payroll(db, actor=boss, year=year, month=1)
+    posted = payroll.draft_payroll(db, actor=boss, year=year, month=3)
+    payroll.approve_payroll(db, actor=boss, sheet_id=posted, entry_date=date(2026, 3, 25))
     (data_dir.parent / "drive").mkdir()
     scan = data_dir.parent / "scan.pdf"
     scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
     return Office(
         db, data_dir, boss, other.user_id, incoming_id, outgoing_id, kind_id, section_id,
         seal_id, handover_id, use_id, person_id, line.id, entry_id, year,
-        scan,
+        scan, draft, posted,
     )  # fmt: skip
 
 
@@ -839,6 +845,20 @@ CASES = [
         lambda o, **v: back_up(o.db, o.data_dir, o.data_dir.parent / "drive", actor=o.boss, **v),
         lambda o: {"password": "ລະຫັດສຳຮອງ-2026"},
         {"password": "password"},
+    ),
+    Case(
+        "approve_payroll",
+        lambda o, **v: payroll.approve_payroll(o.db, actor=o.boss, **v),
+        lambda o: {"sheet_id": o.draft, "entry_date": date(2026, 1, 26), "approved_by": "ຄຳພອນ"},
+        {"sheet_id": "id", "entry_date": "day", "approved_by": "line?"},
+        {"sheet_id": ("entry_date",)},
+    ),
+    Case(
+        "reverse_payroll",
+        lambda o, **v: payroll.reverse_payroll(o.db, actor=o.boss, **v),
+        lambda o: {"sheet_id": o.posted, "entry_date": date(2026, 3, 28), "reason": "ຄິດໄລ່ຜິດ"},
+        {"sheet_id": "id", "entry_date": "day", "reason": "lines"},
+        {"sheet_id": ("reason",)},
     ),
     Case(
         "save_profile",

@@ -308,13 +308,17 @@ def approve_payroll(
     """Post the sheet as one expenditure voucher on the payroll item (setting
     ``budget_payroll_item``) for its cost; returns the voucher's id."""
     check = Checker()
-    approved_by = check.text("approved_by", approved_by, max_length=200, required=False)
+    approved_by = check.text(
+        "approved_by", approved_by, max_length=200, required=False, one_line=True
+    )
+    check.day("entry_date", entry_date)
     check_writer(check, actor, "entry_date")
     check.done()
     with db.begin() as session:
-        sheet = session.get(PayrollSheet, sheet_id)
+        message = _("Only a computed sheet that is not posted is approved.")
+        sheet = check.row(session, PayrollSheet, "entry_date", sheet_id, message=message)
         if sheet is None or sheet.status != DRAFT:
-            check.fail("entry_date", _("Only a computed sheet that is not posted is approved."))
+            check.fail("entry_date", message)
             check.done()
         if _posted(session, sheet.year, sheet.month) is not None:
             check.fail("entry_date", _("This month's payroll is posted already."))
@@ -370,12 +374,14 @@ def reverse_payroll(
     reversing voucher's id."""
     check = Checker()
     reason = check.text("reason", reason, max_length=300)
+    check.day("entry_date", entry_date)
     check_writer(check, actor, "reason")
     check.done()
     with db.begin() as session:
-        sheet = session.get(PayrollSheet, sheet_id)
+        message = _("Only a posted payroll is reversed.")
+        sheet = check.row(session, PayrollSheet, "reason", sheet_id, message=message)
         if sheet is None or sheet.status != POSTED:
-            check.fail("reason", _("Only a posted payroll is reversed."))
+            check.fail("reason", message)
             check.done()
         posted = session.scalar(
             select(JournalEntry.id).where(

@@ -64,6 +64,7 @@ class Line:
 @lru_cache(maxsize=65536)
 def layout_line(text: str, style: TextStyle) -> Line:
     """One line, no wrapping: runs shaped and placed one after the other."""
+    text = style.family.printable(text)
     pieces, x = [], 0.0
     for run in font_runs(text, style.family):
         shaped = shape(run.font, text[run.start : run.end])
@@ -100,6 +101,7 @@ def _character_widths(text: str, style: TextStyle) -> tuple[list[float], set[int
 def wrap(text: str, style: TextStyle, width: float, first_indent: float = 0.0) -> list[Line]:
     """The lines of a text in a box ``width`` points wide; newlines start new paragraphs,
     whose first line is ``first_indent`` narrower."""
+    text = style.family.printable(text)
     lines: list[Line] = []
     for paragraph in text.split("\n"):
         lines.extend(_wrap_paragraph(paragraph.strip(), style, width, first_indent))

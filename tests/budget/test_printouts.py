@@ -114,7 +114,13 @@ def test_the_command_line_prints_for_a_signed_in_accountant(db, year, data_dir, 
 
     set_settings(db, actor=SYSTEM, values={"lao_digits": True})  # as the window prints
     done = run(
-        "voucher", "--id", str(year["spent"]), "--user", "accountant", "--password-file", str(secret)
+        "voucher",
+        "--id",
+        str(year["spent"]),
+        "--user",
+        "accountant",
+        "--password-file",
+        str(secret),
     )
     assert done.returncode == 0, done.stderr
     text = " ".join(page_texts(out))

@@ -285,7 +285,8 @@ def dependency_datas() -> list[tuple[str, str]]:
 
 
 def own_datas() -> list[tuple[str, str]]:
-    """Our catalogs (compiled), migrations (as source) and fonts with their licences."""
+    """Our catalogs (compiled), migrations (as source), fonts and the Lao word list with
+    their licences."""
     from PyInstaller.utils.hooks import collect_data_files
 
     missing = [
@@ -303,6 +304,8 @@ def own_datas() -> list[tuple[str, str]]:
     )
     fonts = ROOT / "resources" / "fonts"
     datas += [(str(path), "resources/fonts") for path in sorted(fonts.iterdir()) if path.is_file()]
+    words = ROOT / "resources" / "words"  # the Lao word list printing breaks lines with
+    datas += [(str(path), "resources/words") for path in sorted(words.iterdir()) if path.is_file()]
     return datas
 
 

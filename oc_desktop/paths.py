@@ -5,6 +5,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 RESOURCES_DIR = PACKAGE_DIR.parent / "resources"
 FONTS_DIR = RESOURCES_DIR / "fonts"
+WORDS_DIR = RESOURCES_DIR / "words"
 LOCALE_DIR = PACKAGE_DIR / "locale"
 
 DATABASE_NAME = "oc-desktop.sqlite3"

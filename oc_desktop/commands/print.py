@@ -51,8 +51,6 @@ def run(args: argparse.Namespace) -> int:
         print_delivery_book,
         print_register_book,
     )
-    from oc_desktop.formatting import set_lao_digits
-    from oc_desktop.profile import get_setting
     from oc_desktop.security import NotAllowed
 
     if args.book in BUDGET_PRINTOUTS:
@@ -69,10 +67,8 @@ def run(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise CommandError(_("The folder {folder} does not exist.").format(folder=out.parent))
     span = DateRange(args.start, args.end) if args.start and args.end else None
-    db = open_data(args)
+    db = _open_for_print(args)
     try:
-        # the office's digits, as the window prints them
-        set_lao_digits(bool(get_setting(db, "lao_digits")))
         actor = command_actor(db, args)
         if staff:
             pages = run_staff(args, db, actor, out)
@@ -100,6 +96,17 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_for_print(args: argparse.Namespace):
+    """The data file, with the office's digits set as the window prints them: every
+    printout of the command, register books, seal, staff and budget alike."""
+    from oc_desktop.formatting import set_lao_digits
+    from oc_desktop.profile import get_setting
+
+    db = open_data(args)
+    set_lao_digits(bool(get_setting(db, "lao_digits")))
+    return db
+
+
 def _run_budget(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -111,7 +118,7 @@ def _run_budget(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
         raise CommandError(_("The folder {folder} does not exist.").format(folder=out.parent))
-    db = open_data(args)
+    db = _open_for_print(args)
     try:
         actor = command_actor(db, args)
         pages = print_budget(

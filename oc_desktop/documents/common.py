@@ -95,9 +95,29 @@ def readable_entry(session, check: Checker, actor: Actor, model, doc_id, field: 
     return entry
 
 
-def sort_or_blank(text: str, secrecy: int) -> bytes:
-    """A secret entry's sort key is blank, so sorting by it shows nothing of its text."""
-    return b"" if secrecy > 0 else index_sort_key(text)
+def sort_columns(
+    *, subject: str, party: str, secrecy: int, doc_number: str | None = None
+) -> dict[str, bytes]:
+    """An entry's stored sort keys. ``*_sort`` is blank for a secret entry, so sorting by
+    it shows nothing of its text to a reader without clearance; ``*_sort_all`` holds
+    the real key, for readers cleared for it (query.py picks which)."""
+    subject_key, party_key = index_sort_key(subject), index_sort_key(party)
+    hidden = secrecy > 0
+    columns = {
+        "subject_sort": b"" if hidden else subject_key,
+        "party_sort": b"" if hidden else party_key,
+        "subject_sort_all": subject_key,
+        "party_sort_all": party_key,
+    }
+    if doc_number is not None:
+        columns["doc_number_sort"] = index_sort_key(doc_number)
+    return columns
+
+
+def set_sort_columns(entry, **values) -> None:
+    """``sort_columns`` written onto an entry being changed."""
+    for name, value in sort_columns(**values).items():
+        setattr(entry, name, value)
 
 
 def snapshot(session, entry, fields: tuple[str, ...]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select
 
 from oc_desktop import audit
 from oc_desktop.documents.attachments import log_copy
-from oc_desktop.documents.common import AREA_KEY, sort_or_blank
+from oc_desktop.documents.common import AREA_KEY, sort_columns
 from oc_desktop.documents.directory import correspondent_id, ensure_kinds, list_kinds
 from oc_desktop.documents.incoming import (
     register_incoming,
@@ -259,8 +259,7 @@ def bulk_incoming(db: Database, rng: random.Random, *, count: int, years: int = 
                     doc_date=day,
                     kind_id=rng.choice(kinds),
                     subject=words,
-                    subject_sort=sort_or_blank(words, secrecy),
-                    party_sort=sort_or_blank(sender, secrecy),
+                    **sort_columns(subject=words, party=sender, secrecy=secrecy, doc_number=number),
                     pages=rng.randint(1, 12),
                     urgency=rng.choices((0, 1, 2), (8, 3, 1))[0],
                     secrecy=secrecy,

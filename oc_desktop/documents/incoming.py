@@ -19,8 +19,9 @@ from oc_desktop.documents.common import (
     check_writer,
     readable_entry,
     record_change,
+    set_sort_columns,
     snapshot,
-    sort_or_blank,
+    sort_columns,
 )
 from oc_desktop.documents.directory import correspondent_id
 from oc_desktop.documents.search_index import incoming_texts, index_document
@@ -128,8 +129,12 @@ def incoming_row(
         doc_date=values["doc_date"],
         kind_id=kind_id,
         subject=values["subject"],
-        subject_sort=sort_or_blank(values["subject"], secrecy),
-        party_sort=sort_or_blank(values["sender"], secrecy),
+        **sort_columns(
+            subject=values["subject"],
+            party=values["sender"],
+            secrecy=secrecy,
+            doc_number=values["doc_number"],
+        ),
         pages=pages,
         urgency=urgency,
         secrecy=secrecy,
@@ -303,8 +308,13 @@ def update_incoming(
         doc.received_at, doc.doc_number, doc.doc_date = received_at, values["doc_number"], doc_date
         doc.sender_id = correspondent_id(session, values["sender"])
         doc.kind_id, doc.subject, doc.pages = kind_id, values["subject"], pages
-        doc.subject_sort = sort_or_blank(values["subject"], secrecy)
-        doc.party_sort = sort_or_blank(values["sender"], secrecy)
+        set_sort_columns(
+            doc,
+            subject=values["subject"],
+            party=values["sender"],
+            secrecy=secrecy,
+            doc_number=values["doc_number"],
+        )
         doc.urgency, doc.secrecy, doc.notes = urgency, secrecy, values["notes"]
         stamp(doc, actor, created=False)
         _index(session, doc, values["sender"])

@@ -15,8 +15,9 @@ from oc_desktop.documents.common import (
     check_writer,
     readable_entry,
     record_change,
+    set_sort_columns,
     snapshot,
-    sort_or_blank,
+    sort_columns,
 )
 from oc_desktop.documents.directory import correspondent_id
 from oc_desktop.documents.incoming import mark_answered
@@ -227,8 +228,7 @@ def insert_outgoing(
         doc_date=doc_date,
         kind_id=kind_id,
         subject=values["subject"],
-        subject_sort=sort_or_blank(values["subject"], secrecy),
-        party_sort=sort_or_blank(values["recipients"][0], secrecy),
+        **sort_columns(subject=values["subject"], party=values["recipients"][0], secrecy=secrecy),
         signer=values["signer"],
         recipients=values["recipients"],
         copies=copies,
@@ -318,8 +318,9 @@ def update_outgoing(
             _check_reply_secrecy(answered, doc.secrecy, False)
         old = snapshot(session, doc, FIELDS)
         doc.doc_date, doc.kind_id, doc.subject = doc_date, kind_id, values["subject"]
-        doc.subject_sort = sort_or_blank(values["subject"], doc.secrecy)
-        doc.party_sort = sort_or_blank(values["recipients"][0], doc.secrecy)
+        set_sort_columns(
+            doc, subject=values["subject"], party=values["recipients"][0], secrecy=doc.secrecy
+        )
         doc.signer, doc.recipients, doc.copies = values["signer"], values["recipients"], copies
         doc.file_copy_at, doc.sent_on = values["file_copy_at"], sent_on
         doc.urgency, doc.notes = urgency, values["notes"]

@@ -15,6 +15,7 @@ from sqlalchemy import (
     and_,
     case,
     func,
+    literal,
     literal_column,
     or_,
     select,
@@ -93,13 +94,25 @@ def _blank(column, kind=String):
     return type_coerce(func.coalesce(column, ""), kind)
 
 
-def _sort_columns(model) -> dict:
+def _as_seen(model, actor: Actor, cleared, blank=None):
+    """A sort key as the reader sees the entry: the real key where they may read it,
+    blank (first) where it is hidden. ``blank`` is the stored column that is already
+    blank for every secret entry, indexed for readers without clearance."""
+    if actor.clearance >= TOP_SECRET:
+        return cleared
+    if actor.clearance <= 0 and blank is not None:
+        return blank
+    hidden = model.secrecy > actor.clearance
+    return type_coerce(case((hidden, literal(b"", LargeBinary)), else_=cleared), LargeBinary)
+
+
+def _sort_columns(model, actor: Actor) -> dict:
     kind_sort = select(DocumentKind.sort).where(DocumentKind.id == model.kind_id).scalar_subquery()
     number = (model.period, model.series, model.seq)
     columns = {
         "number": number,
-        "subject": (model.subject_sort,),
-        "party": (model.party_sort,),
+        "subject": (_as_seen(model, actor, model.subject_sort_all, model.subject_sort),),
+        "party": (_as_seen(model, actor, model.party_sort_all, model.party_sort),),
         "kind": (_blank(kind_sort, LargeBinary),),
         "urgency": (model.urgency,),
         "secrecy": (model.secrecy,),
@@ -107,9 +120,7 @@ def _sort_columns(model) -> dict:
     if model is IncomingDocument:
         columns |= {
             "date": (model.received_at,),
-            "doc_number": (
-                case((model.secrecy > 0, ""), else_=func.coalesce(model.doc_number, "")),
-            ),
+            "doc_number": (_as_seen(model, actor, model.doc_number_sort),),
             "doc_date": (_blank(model.doc_date),),
             "status": (model.status,),
             "due_date": (_blank(model.due_date),),
@@ -119,11 +130,13 @@ def _sort_columns(model) -> dict:
     return columns
 
 
-def order_of(query: "RegisterQuery") -> Order:
-    """The table's order: the clicked column, then the row id, so every row has one place."""
+def order_of(query: "RegisterQuery", actor: Actor) -> Order:
+    """The table's order: the clicked column, then the row id, so every row has one place.
+    Secret entries sort by their real keys for a reader cleared for them, as blanks for
+    others (their hidden fields show nothing, and their place reveals nothing)."""
     model = MODELS[query.register]
-    columns = _sort_columns(model).get(query.sort) or _sort_columns(model)["number"]
-    return Order((*columns, model.id), descending=query.descending)
+    columns = _sort_columns(model, actor)
+    return Order((*(columns.get(query.sort) or columns["number"]), model.id), query.descending)
 
 
 def _index_hits(register: str, needle: str | list[str], column: str | None, slot: int = 0):
@@ -262,7 +275,7 @@ def fetch_page(
     model = MODELS[query.register]
     with db.read() as session:
         statement = select(model).where(*_conditions(session, query, actor, today))
-        found = page(session, statement, order_of(query), after=after, limit=limit)
+        found = page(session, statement, order_of(query, actor), after=after, limit=limit)
         kinds = {k: n for k, n in session.execute(select(DocumentKind.id, DocumentKind.name))}
         senders = {}
         if model is IncomingDocument and found:

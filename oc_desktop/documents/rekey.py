@@ -1,5 +1,6 @@
 """Rebuilding the register's stored keys from its text, when the way keys are made
-changes (migration 0010: look-alike spellings folded, fields kept apart in the index).
+changes (migration 0010: look-alike spellings folded, fields kept apart in the index;
+0011: Lao order as CLDR has it, the real keys of secret entries kept apart).
 
 Reads and writes plain rows through the connection it is given, a batch at a time, so a
 migration can call it on any data file that has the register's tables. The text itself
@@ -9,10 +10,11 @@ is left as the clerk typed it; only keys derived from it change.
 import json
 from collections.abc import Callable, Iterator
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 
+from oc_desktop.documents.common import sort_columns
 from oc_desktop.documents.search_index import incoming_texts, outgoing_texts
-from oc_desktop.laotext import canonical, identity_key, index_sort_key
+from oc_desktop.laotext import identity_key, index_sort_key
 from oc_desktop.models.documents import SEARCH_TABLES
 
 BATCH = 5_000
@@ -31,31 +33,29 @@ def _batches(connection: Connection, sql: str) -> Iterator[list]:
         last = rows[-1][0]
 
 
-def _sort_if_changed(value: str | None, stored: bytes, secrecy: int = 0) -> bytes:
-    """A sort key made again only where the text was not in canonical spelling."""
-    if secrecy > 0 or not value or canonical(value) == value:
-        return stored
-    return index_sort_key(value)
-
-
 def _rekey_directory(connection: Connection) -> None:
     rows = connection.execute(text("SELECT id, name, sort FROM correspondent")).all()
     if not rows:
         return
     connection.execute(
         text("UPDATE correspondent SET name_key = :key, sort = :sort WHERE id = :id"),
-        [{"id": i, "key": identity_key(n), "sort": _sort_if_changed(n, s)} for i, n, s in rows],
+        [{"id": i, "key": identity_key(n), "sort": index_sort_key(n)} for i, n, _s in rows],
     )
-    kinds = connection.execute(text("SELECT id, name, sort FROM document_kind")).all()
+    kinds = connection.execute(text("SELECT id, name FROM document_kind")).all()
     if kinds:
         connection.execute(
             text("UPDATE document_kind SET sort = :sort WHERE id = :id"),
-            [{"id": i, "sort": _sort_if_changed(n, s)} for i, n, s in kinds],
+            [{"id": i, "sort": index_sort_key(n)} for i, n in kinds],
         )
 
 
 def _rekey_register(
-    connection: Connection, register: str, sql: str, texts: Callable, party_of: Callable
+    connection: Connection,
+    register: str,
+    sql: str,
+    texts: Callable,
+    party_of: Callable,
+    number_of: Callable,
 ) -> int:
     fts = SEARCH_TABLES[register]
     table = f"{register}_document"
@@ -67,18 +67,27 @@ def _rekey_register(
     connection.execute(text(f"DROP TABLE {fts}"))
     connection.execute(text(declared))
     insert = text(f"INSERT INTO {fts} (rowid, open_text, secret_text) VALUES (:id, :open, :secret)")
-    sorts = text(f"UPDATE {table} SET subject_sort = :subject, party_sort = :party WHERE id = :id")
+    # the columns this file's schema has (0010 runs before 0011 adds the real keys)
+    present = {column["name"] for column in inspect(connection).get_columns(table)}
     done = 0
     for rows in _batches(connection, sql):
         connection.execute(insert, [{"id": row.id, **texts(row)} for row in rows])
-        changed = []
-        for row in rows:
-            subject = _sort_if_changed(row.subject, row.subject_sort, row.secrecy)
-            party = _sort_if_changed(party_of(row), row.party_sort, row.secrecy)
-            if (subject, party) != (row.subject_sort, row.party_sort):
-                changed.append({"id": row.id, "subject": subject, "party": party})
-        if changed:
-            connection.execute(sorts, changed)
+        keys = [
+            {
+                name: value
+                for name, value in sort_columns(
+                    subject=row.subject or "",
+                    party=party_of(row) or "",
+                    secrecy=row.secrecy,
+                    doc_number=number_of(row),
+                ).items()
+                if name in present
+            }
+            for row in rows
+        ]
+        names = list(keys[0])
+        sorts = text(f"UPDATE {table} SET {', '.join(f'{n} = :{n}' for n in names)} WHERE id = :id")
+        connection.execute(sorts, [{"id": row.id, **k} for row, k in zip(rows, keys, strict=True)])
         done += len(rows)
     return done
 
@@ -94,8 +103,8 @@ def rekey(connection: Connection) -> None:
     _rekey_register(
         connection,
         "incoming",
-        "SELECT d.id, d.seq, d.secrecy, d.doc_number, d.subject, d.notes, d.subject_sort,"
-        " d.party_sort, c.name AS sender FROM incoming_document AS d"
+        "SELECT d.id, d.seq, d.secrecy, d.doc_number, d.subject, d.notes,"
+        " c.name AS sender FROM incoming_document AS d"
         " JOIN correspondent AS c ON c.id = d.sender_id",
         lambda r: incoming_texts(
             secrecy=r.secrecy,
@@ -106,12 +115,13 @@ def rekey(connection: Connection) -> None:
             notes=r.notes,
         ),
         lambda r: r.sender,
+        lambda r: r.doc_number or "",
     )
     _rekey_register(
         connection,
         "outgoing",
-        "SELECT d.id, d.number, d.secrecy, d.recipients, d.subject, d.notes, d.subject_sort,"
-        " d.party_sort FROM outgoing_document AS d",
+        "SELECT d.id, d.number, d.secrecy, d.recipients, d.subject, d.notes"
+        " FROM outgoing_document AS d",
         lambda r: outgoing_texts(
             secrecy=r.secrecy,
             number=r.number,
@@ -120,4 +130,5 @@ def rekey(connection: Connection) -> None:
             notes=r.notes,
         ),
         lambda r: (_recipients(r) or [""])[0],
+        lambda r: None,
     )

@@ -91,6 +91,12 @@ def _fold(text: str) -> str:
     return text.casefold()
 
 
+def fold(text: str) -> str:
+    """The text with look-alike spellings made one (what search, identity and sort
+    keys are made from); not for storing or showing."""
+    return _fold(text)
+
+
 def _is_lao(character: str) -> bool:
     return "\u0e80" <= character <= "\u0eff"
 

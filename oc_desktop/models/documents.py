@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
@@ -66,9 +67,13 @@ class _Entry(RegisterEntry):
 
     subject: Mapped[str] = mapped_column(Text)
     # Lao dictionary order of the subject and of the sender (incoming) or first
-    # recipient (outgoing); empty for secret entries, so their order reveals nothing.
+    # recipient (outgoing): ``*_sort`` empty for secret entries, so their order reveals
+    # nothing to a reader without clearance; ``*_sort_all`` the real keys, for readers
+    # cleared for every entry (0011).
     subject_sort: Mapped[bytes] = mapped_column(LargeBinary)
     party_sort: Mapped[bytes] = mapped_column(LargeBinary)
+    subject_sort_all: Mapped[bytes] = mapped_column(LargeBinary, server_default=text("x''"))
+    party_sort_all: Mapped[bytes] = mapped_column(LargeBinary, server_default=text("x''"))
     urgency: Mapped[int] = mapped_column(Integer, default=NORMAL)
     secrecy: Mapped[int] = mapped_column(Integer, default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -89,6 +94,8 @@ class IncomingDocument(_Entry, Base):
         Index("ix_incoming_document_doc_date", "doc_date"),
         Index("ix_incoming_document_subject_sort", "subject_sort"),
         Index("ix_incoming_document_party_sort", "party_sort"),
+        Index("ix_incoming_document_subject_sort_all", "subject_sort_all"),
+        Index("ix_incoming_document_party_sort_all", "party_sort_all"),
         Index("ix_incoming_document_due_date", "due_date"),
         Index("ix_incoming_document_status", "status"),
         Index("ix_incoming_document_kind_id", "kind_id"),
@@ -101,6 +108,8 @@ class IncomingDocument(_Entry, Base):
     received_at: Mapped[datetime]
     sender_id: Mapped[int] = mapped_column(ForeignKey("correspondent.id"))
     doc_number: Mapped[str] = mapped_column(String(60))
+    #: the sender's number in Lao order, numbers as numbers (10/ກຊ after 9/ກຊ)
+    doc_number_sort: Mapped[bytes] = mapped_column(LargeBinary, server_default=text("x''"))
     doc_date: Mapped[date] = mapped_column(Date)
     pages: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20), default=RECEIVED)
@@ -117,6 +126,8 @@ class OutgoingDocument(_Entry, Base):
         Index("ix_outgoing_document_doc_date", "doc_date"),
         Index("ix_outgoing_document_subject_sort", "subject_sort"),
         Index("ix_outgoing_document_party_sort", "party_sort"),
+        Index("ix_outgoing_document_subject_sort_all", "subject_sort_all"),
+        Index("ix_outgoing_document_party_sort_all", "party_sort_all"),
         Index("ix_outgoing_document_kind_id", "kind_id"),
     )
 

@@ -22,9 +22,11 @@ Where these rules cannot tell, no break is offered: a missed break makes a line 
 shorter, a wrong one would split a syllable. Nothing ever breaks inside a grapheme cluster
 (a letter with its vowel signs and tone marks) nor before ະ າ ຳ ຽ ໆ.
 
-Other text breaks after spaces, after - , ; : ) between letters, and never inside numbers
-such as 11.12.2023 or 49/ຄປພຂ. ``cluster_boundaries`` gives the last resort for a
-word wider than its cell.
+These rules find syllables; lines end between words, found with the word list over the
+syllables (``words``). Other text breaks after spaces, after - , ; : ) between letters,
+and never inside numbers such as 11.12.2023 or 49/ຄປພຂ. A word wider than its cell is
+cut between syllables or after a date's or number's separators (``fallback_breaks``),
+and only as the last resort between any two letters (``cluster_boundaries``).
 """
 
 import unicodedata
@@ -131,23 +133,102 @@ def _is_letter(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LM"
 
 
+def _may_end_word(run: str, j: int) -> bool:
+    """A word may end before run[j]: not inside a letter with its marks, not before a
+    vowel that follows its consonant (ະ າ ຳ ຽ) nor before ໆ."""
+    return not _joins_previous(run[j]) and run[j] not in ATTACHES_LEFT
+
+
+def _lao_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of Lao letters and marks (Lao digits not included)."""
+    runs, start = [], None
+    for i, ch in enumerate(text):
+        if _is_lao(ch):
+            if start is None:
+                start = i
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(text)))
+    return runs
+
+
+def _is_abbreviation(run: str) -> bool:
+    """Consonants only (ຄປພຂ, ກຊ): every Lao word writes a vowel, an abbreviation none."""
+    return all(ch in LAO_CONSONANTS for ch in run)
+
+
+def syllable_breaks(run: str) -> tuple[int, ...]:
+    """Where the rules above end a syllable inside a run of Lao letters."""
+    return tuple(i for i in range(1, len(run)) if _lao_break(run, i))
+
+
+def _other_break(text: str, i: int) -> bool:
+    """Breaks outside Lao words: after spaces, after - , ; : ) between letters."""
+    prev, cur = text[i - 1], text[i]
+    if prev in " \t\u200b":
+        return True
+    return (
+        prev in BREAK_AFTER_PUNCTUATION
+        and _is_letter(cur)
+        and i >= 2
+        and (_is_letter(text[i - 2]) or text[i - 2] == ")")
+    )
+
+
 def break_opportunities(text: str) -> list[int]:
-    """Indices i (0 < i < len) where a line may end before text[i]."""
-    result = []
+    """Indices i (0 < i < len) where a line may end before text[i]: between words.
+
+    Lao words are found with the word list (``words.word_ends``); a name the list does
+    not hold breaks between its syllables."""
+    from oc_desktop.printing.words import word_ends
+
+    result = set()
+    for start, end in _lao_runs(text):
+        run = text[start:end]
+        if _is_abbreviation(run):
+            continue  # ຄປພຂ, ກຊ: one piece
+        ends = word_ends(run, syllable_breaks(run), _may_end_word)
+        result.update(start + e for e in ends)
     for i in range(1, len(text)):
-        prev, cur = text[i - 1], text[i]
-        if cur.isspace() or is_mark(cur):
+        cur = text[i]
+        if not (cur.isspace() or is_mark(cur)) and _other_break(text, i):
+            result.add(i)
+    return sorted(result)
+
+
+def syllable_opportunities(text: str) -> list[int]:
+    """Breaks by the rules alone: between Lao syllables, and as ``break_opportunities``
+    elsewhere (what lines broke at before the word list)."""
+    result = set()
+    for start, end in _lao_runs(text):
+        result.update(start + b for b in syllable_breaks(text[start:end]))
+    for i in range(1, len(text)):
+        cur = text[i]
+        if not (cur.isspace() or is_mark(cur)) and _other_break(text, i):
+            result.add(i)
+    return sorted(result)
+
+
+SEPARATORS = frozenset("./-")
+
+
+def fallback_breaks(text: str) -> list[int]:
+    """Where a word wider than its cell is cut before a cut between any two letters:
+    between its Lao syllables, and after the separators of a date or a number
+    (11.12.|2023, 1234/|ຄປພຂ)."""
+    from oc_desktop.printing.words import words_from
+
+    result = set()
+    for start, end in _lao_runs(text):
+        run = text[start:end]
+        if _is_abbreviation(run):
             continue
-        if prev == " " or prev == "\t" or prev == "\u200b":
-            result.append(i)
-        elif _is_lao(prev) and _is_lao(cur):
-            if _lao_break(text, i):
-                result.append(i)
-        elif (
-            prev in BREAK_AFTER_PUNCTUATION
-            and _is_letter(cur)
-            and i >= 2
-            and (_is_letter(text[i - 2]) or text[i - 2] == ")")
-        ):
-            result.append(i)
-    return result
+        syllables = syllable_breaks(run)
+        ends = words_from(run, (0, *syllables), _may_end_word)  # ເຄື່ອງ|ຖວາຍ
+        result.update(start + b for b in (*syllables, *ends))
+    for i in range(1, len(text) - 1):
+        if text[i - 1] in SEPARATORS and not text[i].isspace() and not is_mark(text[i]):
+            result.add(i)
+    return sorted(result)

@@ -1,13 +1,15 @@
 """The shipped fonts, loaded once for ReportLab (subsetting, embedding) and HarfBuzz (shaping).
 
 Phetsarath is the face of Lao official papers; it has Lao letters, Lao and Arabic digits
-and ASCII punctuation, but no Latin letters and not the Pali letters. Noto Sans Lao covers
-those Lao letters, and Noto Sans sets Latin text. DejaVu Sans is the last resort for the
-signs none of them has (arrows, №, ✓, box drawing) that a clerk may type or paste, so that
-nothing typed prints as a blank. Each family lists its faces in that order.
+and ASCII punctuation, but no Latin letters and not the Pali letters. Noto Looped Lao (looped
+like Phetsarath) covers those Lao letters, and Noto Sans sets Latin text. DejaVu Sans is the
+last resort for the signs none of them has (arrows, №, ✓, box drawing) that a clerk may type
+or paste. Each family lists its faces in that order; a character none of them has prints as
+``MISSING``, a box, so that nothing typed prints as a blank.
 """
 
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,6 +18,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from oc_desktop.paths import FONTS_DIR
+
+#: what a character no shipped face has prints as (DejaVu Sans has it)
+MISSING = "\u25a1"
 
 # The first private-use code point we give a glyph that no character maps to (a mark
 # shifted over a tall consonant, a ligature), so that ReportLab can put it in a subset.
@@ -88,17 +93,31 @@ class Family:
     def faces(self) -> tuple[PdfFont, ...]:
         return (self.lao, self.lao_fallback, self.latin, self.symbols)
 
+    def printable(self, text: str) -> str:
+        """``text`` with each character no face has (U+0ECE, a new letter none has yet)
+        as ``MISSING``: same length, so indices into it still hold."""
+        if self.lao.characters.issuperset(text):
+            return text  # the usual case
+        return "".join(ch if _prints(ch, self) else MISSING for ch in text)
+
+
+def _prints(ch: str, family: Family) -> bool:
+    """A character some face draws, or one that draws nothing anyway (spaces, joiners)."""
+    if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
+        return True
+    return any(ch in face.characters for face in family.faces)
+
 
 _FILES = {
     False: (
         "Phetsarath-Regular.ttf",
-        "NotoSansLao-Regular.ttf",
+        "NotoLoopedLao-Regular.ttf",
         "NotoSans-Regular.ttf",
         "DejaVuSans.ttf",
     ),
     True: (
         "Phetsarath-Bold.ttf",
-        "NotoSansLao-Bold.ttf",
+        "NotoLoopedLao-Bold.ttf",
         "NotoSans-Bold.ttf",
         "DejaVuSans-Bold.ttf",
     ),

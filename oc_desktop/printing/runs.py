@@ -2,7 +2,7 @@
 
 The rule, so that the same text always looks the same:
 - Lao letters and marks are set in the Lao face (Phetsarath), the few it lacks (Pali
-  letters) in Noto Sans Lao; other letters (Latin) in Noto Sans.
+  letters) in Noto Looped Lao; other letters (Latin) in Noto Sans.
 - Digits, spaces and punctuation belong to the letters before them (the first letters
   of the string when none come before; the Lao face when the string has no letters).
   So `ເລກທີ 49/ຄປພຂ` and `ວັນທີ 11.12.2023` are one Phetsarath run, Phetsarath's own

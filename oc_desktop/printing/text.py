@@ -9,7 +9,11 @@ its box. A word wider than the box is cut between grapheme clusters, never insid
 from dataclasses import dataclass
 from functools import lru_cache
 
-from oc_desktop.printing.breaks import break_opportunities, cluster_boundaries
+from oc_desktop.printing.breaks import (
+    break_opportunities,
+    cluster_boundaries,
+    fallback_breaks,
+)
 from oc_desktop.printing.fonts import Family, PdfFont, family
 from oc_desktop.printing.runs import font_runs
 from oc_desktop.printing.shaping import Shaped, advances_by_character, cluster_starts, shape
@@ -64,6 +68,7 @@ class Line:
 @lru_cache(maxsize=65536)
 def layout_line(text: str, style: TextStyle) -> Line:
     """One line, no wrapping: runs shaped and placed one after the other."""
+    text = style.family.printable(text)
     pieces, x = [], 0.0
     for run in font_runs(text, style.family):
         shaped = shape(run.font, text[run.start : run.end])
@@ -100,6 +105,7 @@ def _character_widths(text: str, style: TextStyle) -> tuple[list[float], set[int
 def wrap(text: str, style: TextStyle, width: float, first_indent: float = 0.0) -> list[Line]:
     """The lines of a text in a box ``width`` points wide; newlines start new paragraphs,
     whose first line is ``first_indent`` narrower."""
+    text = style.family.printable(text)
     lines: list[Line] = []
     for paragraph in text.split("\n"):
         lines.extend(_wrap_paragraph(paragraph.strip(), style, width, first_indent))
@@ -111,11 +117,14 @@ def _wrap_paragraph(text: str, style: TextStyle, width: float, indent: float) ->
         return [Line("", (), 0.0)]
     widths, cuttable = _character_widths(text, style)
     breaks = [b for b in break_opportunities(text) if b in cuttable]
-    clusters = [b for b in cluster_boundaries(text) if b in cuttable]
+    cuts = (
+        [b for b in fallback_breaks(text) if b in cuttable],
+        [b for b in cluster_boundaries(text) if b in cuttable],
+    )
     lines, start = [], 0
     while start < len(text):
         room = width - indent if not lines else width
-        end = _fit(text, widths, start, breaks, clusters, room, style)
+        end = _fit(text, widths, start, breaks, cuts, room, style)
         lines.append(layout_line(text[start:end].rstrip(), style))
         start = end
         while start < len(text) and text[start].isspace():
@@ -123,12 +132,14 @@ def _wrap_paragraph(text: str, style: TextStyle, width: float, indent: float) ->
     return lines
 
 
-def _fit(text, widths, start, breaks, clusters, width, style) -> int:
-    """The end of the longest line from ``start`` that fits, preferring break opportunities."""
+def _fit(text, widths, start, breaks, cuts, width, style) -> int:
+    """The end of the longest line from ``start`` that fits, preferring word ends."""
     ends = [b for b in breaks if b > start] + [len(text)]
     chosen = _longest_fitting(text, widths, start, ends, width, style)
-    if chosen is None:  # one word wider than the box: cut it between clusters
-        ends = [b for b in clusters if b > start] + [len(text)]
+    for cut in cuts:  # one word wider than the box: between syllables, then clusters
+        if chosen is not None:
+            break
+        ends = [b for b in cut if b > start] + [len(text)]
         chosen = _longest_fitting(text, widths, start, ends, width, style)
     if chosen is None:  # not even one cluster fits: it goes alone on its line
         chosen = ends[0]

@@ -246,7 +246,8 @@ def _index(person: Person) -> None:
 
 
 def rekey(connection) -> None:
-    """Key every file's search text again (migration 0010: how laotext keys changed)."""
+    """Key every file's search text and name order again, and the ethnic groups' order
+    (migrations 0010 and 0011: how laotext keys changed)."""
     from sqlalchemy import text
 
     rows = connection.execute(
@@ -254,8 +255,21 @@ def rekey(connection) -> None:
     ).all()
     if rows:
         connection.execute(
-            text("UPDATE person SET search = :search WHERE id = :id"),
-            [{"id": row[0], "search": search_text(*row[1:])} for row in rows],
+            text("UPDATE person SET search = :search, name_sort = :sort WHERE id = :id"),
+            [
+                {
+                    "id": row[0],
+                    "search": search_text(*row[1:]),
+                    "sort": sort_key(f"{row[1]} {row[2]}".strip()),
+                }
+                for row in rows
+            ],
+        )
+    groups = connection.execute(text("SELECT id, name FROM ethnic_group")).all()
+    if groups:
+        connection.execute(
+            text("UPDATE ethnic_group SET sort = :sort WHERE id = :id"),
+            [{"id": i, "sort": sort_key(name)} for i, name in groups],
         )
 
 

@@ -106,4 +106,23 @@ def test_the_command_line_prints_for_a_signed_in_accountant(db, year, data_dir, 
         str(secret),
     )
     assert done.returncode == 0, done.stderr
-    assert "ລຈ 1/2025" in " ".join(page_texts(out))
+    arabic = " ".join(page_texts(out))
+    assert "ລຈ 1/2025" in arabic
+
+    from oc_desktop.profile import set_settings
+    from oc_desktop.security import SYSTEM
+
+    set_settings(db, actor=SYSTEM, values={"lao_digits": True})  # as the window prints
+    done = run(
+        "voucher",
+        "--id",
+        str(year["spent"]),
+        "--user",
+        "accountant",
+        "--password-file",
+        str(secret),
+    )
+    assert done.returncode == 0, done.stderr
+    text = " ".join(page_texts(out))
+    assert "03.02.2025" in arabic  # the voucher's day
+    assert "໐໓.໐໒.໒໐໒໕" in text and "03.02.2025" not in text

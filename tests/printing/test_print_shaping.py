@@ -131,7 +131,7 @@ def test_unshaped_glyphs_are_caught(tmp_path):
 
 
 def test_marks_left_unpositioned_are_caught(tmp_path):
-    noto_lao = family().lao_fallback  # Noto Sans Lao moves its marks with GPOS offsets
+    noto_lao = family().lao_fallback  # Noto Looped Lao moves its marks with GPOS offsets
     path = tmp_path / "unpositioned.pdf"
     placed = _print_pieces(path, [_without_offsets(shape(noto_lao, WORDS))])
     problems = _problems(path, placed)

@@ -6,7 +6,11 @@ import pytest
 from helpers.pdf import seed_lines
 from helpers.pdf_glyphs import harfbuzz_glyphs, harfbuzz_width
 
-from oc_desktop.printing.breaks import break_opportunities, cluster_boundaries
+from oc_desktop.printing.breaks import (
+    break_opportunities,
+    cluster_boundaries,
+    syllable_opportunities,
+)
 from oc_desktop.printing.fonts import family
 from oc_desktop.printing.runs import font_runs
 from oc_desktop.printing.text import TextStyle, wrap
@@ -80,8 +84,8 @@ BREAKS = {
 
 
 @pytest.mark.parametrize("text", BREAKS)
-def test_break_opportunities_fall_between_syllables(text):
-    edges = [0, *break_opportunities(text), len(text)]
+def test_the_syllable_rules_break_between_syllables(text):
+    edges = [0, *syllable_opportunities(text), len(text)]
     assert "|".join(text[a:b] for a, b in zip(edges, edges[1:], strict=False)) == BREAKS[text]
 
 

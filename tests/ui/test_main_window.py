@@ -146,7 +146,7 @@ def test_keyboard_switches_tabs(window, qtbot):
 
 def test_shipped_lao_fonts_are_registered(app):
     families = register_fonts()
-    assert {"Phetsarath", "Noto Sans Lao", "Noto Sans"} <= set(families)
+    assert {"Phetsarath", "Noto Looped Lao", "Noto Sans"} <= set(families)
 
 
 def test_number_fields_read_lao_digits(window, qtbot, db, type_text):

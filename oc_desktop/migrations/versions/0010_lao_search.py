@@ -15,6 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from oc_desktop.migrations import rekey_all
+
 revision: str = "0010_lao_search"
 down_revision: str | None = "0009_backup"
 branch_labels: str | Sequence[str] | None = None
@@ -34,16 +36,6 @@ def upgrade() -> None:
         )
         op.create_index("ix_correspondent_name_key", "correspondent", ["name_key"])
     rekey_all()
-
-
-def rekey_all() -> None:
-    from oc_desktop.sections import areas
-
-    tables = _tables()
-    for area in areas():
-        rekey = area.loaded("rekey")
-        if rekey is not None and area.tables and set(area.tables) <= tables:
-            rekey(op.get_bind())
 
 
 def downgrade() -> None:

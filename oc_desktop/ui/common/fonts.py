@@ -5,7 +5,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from oc_desktop.paths import FONTS_DIR
 
 UI_FAMILY = "Phetsarath"
-FALLBACK_FAMILIES = ["Noto Sans", "Noto Sans Lao"]
+FALLBACK_FAMILIES = ["Noto Sans", "Noto Looped Lao"]
 
 
 def register_fonts() -> list[str]:

@@ -39,11 +39,12 @@ from oc_desktop.validation import Checker
 
 def _dated(
     check: Checker, session: Session, person: Person, start: date | None, *, leaving=False
-) -> None:
-    """``start`` is given, not in the future, within the person's service."""
+) -> date | None:
+    """``start`` is given, not in the future, within the person's service: the day, or
+    None when it is not one."""
     day = check_day(check, "start", start, required=True)
     if day is None:
-        return
+        return None
     if day < person.service_entry:
         check.fail("start", _("This is before the person entered service."))
     left = session.scalar(select(Leaving).where(Leaving.person_id == person.id))
@@ -51,6 +52,7 @@ def _dated(
         check.fail(
             "start", _("This person left service on {day}.").format(day=format_date(left.start))
         )
+    return day
 
 
 def _common(check: Checker, decision_number: str, decision_date: date | None, notes: str):
@@ -264,7 +266,7 @@ def record_leaving(
     number, notes = _common(check, decision_number, decision_date, notes)
     with db.begin() as session:
         person = get_person(session, person_id)
-        _dated(check, session, person, start, leaving=True)
+        day = _dated(check, session, person, start, leaving=True)
         last = max(
             (
                 d
@@ -280,7 +282,7 @@ def record_leaving(
             ),
             default=None,
         )
-        if start and last and start < last:
+        if day and last and day < last:
             check.fail("start", _("A recorded change starts after this date."))
         check.done()
         values = dict(

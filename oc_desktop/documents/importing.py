@@ -11,7 +11,7 @@ Kinds and senders the lists do not hold are named for the clerk to confirm.
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -23,8 +23,10 @@ from oc_desktop.documents.directory import correspondent_id
 from oc_desktop.documents.incoming import check_incoming, incoming_row
 from oc_desktop.documents.outgoing import check_outgoing, insert_outgoing
 from oc_desktop.documents.search_index import incoming_texts, insert_statement
-from oc_desktop.exchange.dates import read_date, read_moment
-from oc_desktop.exchange.declare import HIDDEN
+from oc_desktop.exchange.cells import blank as _blank
+from oc_desktop.exchange.cells import text as _text
+from oc_desktop.exchange.cells import when as _when
+from oc_desktop.exchange.cells import whole as _whole
 from oc_desktop.exchange.importing import Plan, Refusal
 from oc_desktop.i18n import N_, _, every_language
 from oc_desktop.laotext import identity_key, index_sort_key, search_key, to_arabic_digits
@@ -45,20 +47,6 @@ class Entry:
     number: str | None  # outgoing: the number as written
 
 
-def _blank(value) -> bool:
-    return value is None or value == ""
-
-
-def _text(value) -> str:
-    if _blank(value):
-        return ""
-    if value == HIDDEN:
-        raise ValueError(_("the file hides this entry's words (it was exported without clearance)"))
-    if isinstance(value, datetime | date):
-        return value.strftime("%d.%m.%Y")
-    return str(value).strip()
-
-
 @functools.cache
 def _levels(labels: tuple[tuple[int, str], ...]) -> dict[str, int]:
     """A level's words in either language (and its digit), folded, to the level."""
@@ -75,26 +63,6 @@ def _level(value, labels: dict[int, str], what: str) -> int:
     if found is None:
         raise ValueError(_("unknown {what} “{value}”").format(what=what, value=value))
     return found
-
-
-def _whole(value, what: str) -> int | None:
-    if _blank(value):
-        return None
-    text = to_arabic_digits(str(value)).strip()
-    if not text.isdigit():
-        raise ValueError(
-            _("{what} is not a whole number: “{value}”").format(what=what, value=value)
-        )
-    return int(text)
-
-
-def _when(value, order: str, what: str, moment=False):
-    try:
-        return (read_moment if moment else read_date)(value, order)
-    except ValueError:
-        raise ValueError(
-            _("{what}: “{value}” is not a date").format(what=what, value=_text(value))
-        ) from None
 
 
 def _kinds(session) -> dict[str, int]:

@@ -13,6 +13,7 @@ from oc_desktop.budget.journal_query import JournalQuery, count_journal, fetch_j
 from oc_desktop.budget.lines import chart
 from oc_desktop.budget.printouts import print_journal, print_voucher
 from oc_desktop.budget.section import KINDS
+from oc_desktop.exchange.declare import register
 from oc_desktop.formatting import format_date, format_kip
 from oc_desktop.i18n import N_, _
 from oc_desktop.registers.books import DateRange
@@ -108,6 +109,9 @@ class JournalView(RegisterTab):
 
     def columns(self):
         return journal_columns()
+
+    def exchange_register(self):
+        return register("budget")
 
     def row_style(self, row, role):
         return journal_style(row, role)

@@ -76,12 +76,12 @@ USE_FIELDS = (
         aliases=("ວັນທີ", "ວັນເວລາ", "ວັນທີປະທັບ", "date", "used at"),
     ),
     ImportField("seal", N_("Seal"), required=True, aliases=("ຕາປະທັບ", "ກາ", "seal")),
-    ImportField("document", N_("Document"), aliases=("ເລກທີເອກະສານ", "ເລກທີ", "document number")),
+    ImportField("document", N_("Document"), aliases=("ເລກທີເອກະສານ", "ເລກທີໜັງສື", "document number")),
     ImportField("document_date", N_("Document date"), date=True, aliases=("ລົງວັນທີ",)),
     ImportField(
         "described",
         N_("Subject or description"),
-        aliases=("ເນື້ອໃນ", "ເລື່ອງ", "ເອກະສານ", "subject", "description"),
+        aliases=("ເນື້ອໃນ", "ເລື່ອງ", "ເນື້ອໃນເອກະສານ", "subject", "description"),
     ),
     ImportField("impression_kind", N_("Impression"), aliases=("ບ່ອນປະທັບ", "ປະເພດການປະທັບ")),
     ImportField("impressions", N_("Impressions"), aliases=("ຈຳນວນຄັ້ງ", "ຄັ້ງ")),
@@ -138,7 +138,10 @@ class UseImporter(ThroughOperation):
             )
         described = text(cells.get("described"))
         outgoing_id = _letter(
-            session, text(cells.get("document")), when(cells.get("document_date"), order, "")
+            session,
+            text(cells.get("document")),
+            when(cells.get("document_date"), order, _("Document date")),
+            described,
         )
         if outgoing_id is None and text(cells.get("document")):
             described = f"{text(cells.get('document'))} {described}".strip()
@@ -159,14 +162,28 @@ class UseImporter(ThroughOperation):
         log_use(session, actor=actor, **values)
 
 
-def _letter(session, number: str, day: date | None) -> int | None:
-    """The outgoing letter of that number (and date, when the book gives it)."""
+def _letter(session, number: str, day: date | None, described: str) -> int | None:
+    """The outgoing letter of that number (and date, when the book gives it); where a
+    number is given in two series (an ordinary and a secret letter), the one whose
+    subject the row names."""
     if not number:
         return None
-    statement = select(OutgoingDocument.id).where(OutgoingDocument.number == number)
+    statement = select(OutgoingDocument.id, OutgoingDocument.subject).where(
+        OutgoingDocument.number == number
+    )
     if day is not None:
         statement = statement.where(OutgoingDocument.doc_date == day)
-    return session.scalars(statement.order_by(OutgoingDocument.id.desc())).first()
+    found = session.execute(statement.order_by(OutgoingDocument.id.desc())).all()
+    if len(found) > 1:
+        named = [letter_id for letter_id, subject in found if subject and subject in described]
+        if len(named) != 1:
+            raise ValueError(
+                _("Document: several letters are numbered {number}; name its subject").format(
+                    number=number
+                )
+            )
+        return named[0]
+    return found[0][0] if found else None
 
 
 def _query(*, text: str = "", start: date | None = None, end: date | None = None):

@@ -113,6 +113,11 @@ class JournalView(RegisterTab):
     def exchange_register(self):
         return register("budget")
 
+    def refresh(self) -> None:
+        """Read the journal again (after an import)."""
+        self._show_closed()
+        self.reload()
+
     def row_style(self, row, role):
         return journal_style(row, role)
 
@@ -124,6 +129,7 @@ class JournalView(RegisterTab):
         self.close_button.setText(_("Close a &month…"))
         self.print_button.setText(_("&Print journal… (Ctrl+P)"))
         self.voucher_button.setText(_("Print vo&ucher…"))
+        self.import_button.setText(_("&Import…"))  # M is Close a month's
         for (label, _combo), message in zip(
             self.filter_labels, (N_("&Kind"), N_("M&onth")), strict=True
         ):

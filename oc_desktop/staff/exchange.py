@@ -122,7 +122,10 @@ class StaffImporter(ThroughOperation):
             }
             section_id = sections.get(search_key(name))
             if section_id is None:
-                message = _("Section: there is no section “{name}” (see Settings, Office)")
+                message = _(
+                    "Section: there is no section “{name}”; the sections of the office "
+                    "are named in Settings"
+                )
                 raise ValueError(message.format(name=name))
         return PersonData(
             given_name=given,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from oc_desktop import audit
 from oc_desktop.documents import terms
@@ -22,7 +22,7 @@ from oc_desktop.documents.common import AREA_KEY
 from oc_desktop.documents.directory import correspondent_id
 from oc_desktop.documents.incoming import check_incoming, incoming_row
 from oc_desktop.documents.outgoing import check_outgoing, insert_outgoing
-from oc_desktop.documents.search_index import incoming_texts, insert_statement
+from oc_desktop.documents.search_index import incoming_texts, insert_many
 from oc_desktop.exchange.cells import blank as _blank
 from oc_desktop.exchange.cells import text as _text
 from oc_desktop.exchange.cells import when as _when
@@ -31,6 +31,7 @@ from oc_desktop.exchange.importing import Plan, Refusal
 from oc_desktop.i18n import N_, _, every_language
 from oc_desktop.laotext import identity_key, index_sort_key, search_key, to_arabic_digits
 from oc_desktop.models import Correspondent, DocumentKind, IncomingDocument, OutgoingDocument
+from oc_desktop.models.bulk import insert_rows
 from oc_desktop.models.db import Database
 from oc_desktop.registers.entries import new_stamps
 from oc_desktop.registers.numbering import load_rules
@@ -45,6 +46,9 @@ class Entry:
     kind: str  # the kind's name, "" for none
     seq: int | None
     number: str | None  # outgoing: the number as written
+    #: incoming: what makes two entries one letter however either was typed (the
+    #: register's duplicate check): sender and number folded, and the date; folded once
+    letter: tuple = ()
 
 
 @functools.cache
@@ -59,10 +63,16 @@ def _levels(labels: tuple[tuple[int, str], ...]) -> dict[str, int]:
 def _level(value, labels: dict[int, str], what: str) -> int:
     if _blank(value):
         return 0
-    found = _levels(tuple(labels.items())).get(search_key(to_arabic_digits(str(value))))
+    found = _level_of(str(value), tuple(labels.items()))
     if found is None:
         raise ValueError(_("unknown {what} “{value}”").format(what=what, value=value))
     return found
+
+
+@functools.lru_cache(maxsize=512)
+def _level_of(written: str, labels: tuple[tuple[int, str], ...]) -> int | None:
+    """A level as written, folded once per spelling (a book writes a few, many times)."""
+    return _levels(labels).get(search_key(to_arabic_digits(written)))
 
 
 def _kinds(session) -> dict[str, int]:
@@ -85,13 +95,25 @@ class _Lists:
         self.rules = load_rules(session)
         self.new_kinds: dict[str, str] = {}
         self.new_names: dict[str, None] = {}
+        self.folded: dict[str, str] = {}  # a kind's or sender's spelling, folded once
+        self.identities: dict[str, str] = {}
 
     def kind(self, name: str) -> int | None:
         if not name:
             return None
-        found = self.kinds.get(search_key(name))
+        folded = self.folded.get(name)
+        if folded is None:
+            folded = self.folded[name] = search_key(name)
+        found = self.kinds.get(folded)
         if found is None:
-            self.new_kinds.setdefault(search_key(name), name)
+            self.new_kinds.setdefault(folded, name)
+        return found
+
+    def identity(self, name: str) -> str:
+        """``identity_key`` of a sender, folded once per spelling."""
+        found = self.identities.get(name)
+        if found is None:
+            found = self.identities[name] = identity_key(name)
         return found
 
     def name(self, name: str) -> None:
@@ -238,7 +260,8 @@ class IncomingImporter(_Register):
         kind = _text(cells.get("kind"))
         lists.kind(kind)
         lists.name(values["sender"])
-        return Entry(row, values, kind, seq, None)
+        letter = (lists.identity(values["sender"]), identity_key(values["doc_number"]), written)
+        return Entry(row, values, kind, seq, None, letter)
 
     def _finish(self, session, plan: Plan) -> None:
         """A letter the register holds already (the same sender, number and date) is
@@ -248,13 +271,12 @@ class IncomingImporter(_Register):
         days = [entry.values["doc_date"] for entry in plan.ready]
         held = _letters(session, min(days), max(days))
         kept = []
+        message = _("Registered already: the same sender, number and date.")
         for entry in plan.ready:
-            values = entry.values
-            if _same_letter(values) in held:
-                message = _("Registered already: the same sender, number and date.")
+            if entry.letter in held:
                 plan.refused.append(Refusal(entry.row, message))
             else:
-                held.add(_same_letter(values))  # a letter twice in the book: once
+                held.add(entry.letter)  # a letter twice in the book: once
                 kept.append(entry)
         plan.ready = kept
 
@@ -277,6 +299,7 @@ class IncomingImporter(_Register):
         names = dict(session.execute(select(Correspondent.name_key, Correspondent.id)).all())
         next_id = (session.scalar(select(func.max(model.id))) or 0) + 1
         stamps = new_stamps(actor)
+        folded_kinds: dict[str, str] = {}
         rows, index_rows = [], []
         for done, entry in enumerate(ordered, start=1):
             values, period = entry.values, entry.values["period"]
@@ -284,21 +307,24 @@ class IncomingImporter(_Register):
             if (period, seq) in taken:
                 message = _("Number {number} is taken in this period.").format(number=seq)
                 raise self._refused(entry, ValidationError({"seq": message}))
-            if _same_letter(values) in held:
+            if entry.letter in held:
                 message = _("Registered already: the same sender, number and date.")
                 raise self._refused(entry, ValidationError({"doc_number": message}))
-            held.add(_same_letter(values))
+            held.add(entry.letter)
             taken.add((period, seq))
             highest[period] = max(highest.get(period, 0), seq)
-            sender = identity_key(values["sender"])
+            sender = entry.letter[0]
             if sender not in names:
                 names[sender] = correspondent_id(session, values["sender"])
+            kind = folded_kinds.get(entry.kind)
+            if kind is None:
+                kind = folded_kinds[entry.kind] = search_key(entry.kind)
             row = incoming_row(
                 values,
                 period=period,
                 seq=seq,
                 sender_id=names[sender],
-                kind_id=kinds.get(search_key(entry.kind)),
+                kind_id=kinds.get(kind),
                 pages=values["pages"],
                 urgency=values["urgency"],
                 secrecy=values["secrecy"],
@@ -315,21 +341,15 @@ class IncomingImporter(_Register):
             index_rows.append({"id": next_id, **texts})
             next_id += 1
             if len(rows) == BATCH or done == len(ordered):
-                session.execute(insert(model.__table__), rows)  # Core: no ORM per row
-                session.execute(insert_statement("incoming"), index_rows)
+                insert_rows(session, model.__table__, rows)  # no ORM, no per-row SQL work
+                insert_many(session, "incoming", index_rows)
                 rows, index_rows = [], []
                 if progress is not None and not progress(done, len(ordered)):
                     raise InterruptedError
 
 
-def _same_letter(values: dict) -> tuple:
-    """What makes two entries one letter, however either was typed (the register's
-    duplicate check: look-alike spellings, digit systems and spacing fold)."""
-    return identity_key(values["sender"]), identity_key(values["doc_number"]), values["doc_date"]
-
-
 def _letters(session, first: date, last: date) -> set[tuple]:
-    """``_same_letter`` of each letter registered between two dates."""
+    """``Entry.letter`` of each letter registered between two dates."""
     found = session.execute(
         select(Correspondent.name_key, IncomingDocument.doc_number, IncomingDocument.doc_date)
         .join(Correspondent, Correspondent.id == IncomingDocument.sender_id)

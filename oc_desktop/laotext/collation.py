@@ -6,6 +6,7 @@ contractions for these pairs) sorts by the consonant, as a Lao dictionary does. 
 put in canonical spelling first, so look-alike spellings sort together.
 """
 
+import struct
 from functools import lru_cache
 
 from pyuca import Collator
@@ -25,7 +26,7 @@ def sort_key(text: str) -> bytes:
     sorted there with plain memcmp order.
     """
     weights = _collator().sort_key(canonical(text))
-    return b"".join(w.to_bytes(2, "big") for w in weights)
+    return struct.pack(f">{len(weights)}H", *weights)  # each weight in two bytes
 
 
 INDEX_KEY_BYTES = 64

@@ -27,8 +27,9 @@ from oc_desktop.exchange.declare import ExportColumn, ImportField, Register
 from oc_desktop.exchange.through import ThroughOperation
 from oc_desktop.i18n import N_, _, every_language
 from oc_desktop.laotext import search_key, to_arabic_digits
-from oc_desktop.models import BudgetLine
+from oc_desktop.models import BudgetLine, JournalEntry
 from oc_desktop.models.budget import EXPENDITURE, REVENUE
+from oc_desktop.validation import ValidationError
 
 DATE = "00.00.0000"
 KIP = "1.000.000.000"
@@ -172,6 +173,11 @@ class JournalImporter(ThroughOperation):
         )
 
     def write(self, session, actor, values: VoucherValues) -> None:
+        if values.seq is None and _entered(session, values):
+            # a row without its number would take a new one each time the book came in
+            raise ValidationError(
+                {"seq": _("Entered already: a voucher of that date, item, amount and text.")}
+            )
         enter_voucher(
             session,
             actor=actor,
@@ -185,6 +191,20 @@ class JournalImporter(ThroughOperation):
             seq=values.seq,
             audited=False,
         )
+
+
+def _entered(session, values: VoucherValues) -> bool:
+    return (
+        session.scalar(
+            select(JournalEntry.id).where(
+                JournalEntry.entry_date == values.entry_date,
+                JournalEntry.line_id == values.line_id,
+                JournalEntry.amount == values.amount,
+                JournalEntry.description == values.description,
+            )
+        )
+        is not None
+    )
 
 
 def _item(session, written: str, year: int) -> int | None:

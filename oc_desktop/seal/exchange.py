@@ -21,11 +21,12 @@ from oc_desktop.exchange.declare import HIDDEN, ExportColumn, ImportField, Regis
 from oc_desktop.exchange.through import ThroughOperation
 from oc_desktop.i18n import N_, _, every_language
 from oc_desktop.laotext import identity_key, search_key
-from oc_desktop.models import OutgoingDocument, Seal, User
+from oc_desktop.models import OutgoingDocument, Seal, SealUse, User
 from oc_desktop.seal import terms
 from oc_desktop.seal.common import AREA_KEY
 from oc_desktop.seal.query import UseQuery, count_uses, fetch_uses
 from oc_desktop.seal.uses import log_use
+from oc_desktop.validation import ValidationError
 
 DATE = "00.00.0000"
 
@@ -159,6 +160,21 @@ class UseImporter(ThroughOperation):
         }
 
     def write(self, session, actor, values: dict) -> None:
+        logged = session.scalar(
+            select(SealUse.id).where(
+                SealUse.seal_id == values["seal_id"],
+                SealUse.used_at == values["used_at"],
+                SealUse.outgoing_id.is_(None)
+                if values["outgoing_id"] is None
+                else SealUse.outgoing_id == values["outgoing_id"],
+                SealUse.described == values["described"],
+                SealUse.void_reason.is_(None),
+            )
+        )
+        if logged is not None:  # the same book brought in twice would seal twice
+            raise ValidationError(
+                {"used_at": _("Logged already: the same seal, time and document.")}
+            )
         log_use(session, actor=actor, **values)
 
 

@@ -20,11 +20,12 @@ from oc_desktop.exchange.declare import ExportColumn, ImportField, Register
 from oc_desktop.exchange.through import ThroughOperation
 from oc_desktop.i18n import N_, _, every_language
 from oc_desktop.laotext import search_key
-from oc_desktop.models import Section
+from oc_desktop.models import Person, Section
 from oc_desktop.staff import terms
 from oc_desktop.staff.common import AREA_KEY
 from oc_desktop.staff.listing import StaffQuery, count_rows, fetch_page
 from oc_desktop.staff.people import PersonData, create_person
+from oc_desktop.validation import ValidationError
 
 DATE = "00.00.0000"
 #: the titles an old list writes before a name, and the sex they say
@@ -141,6 +142,17 @@ class StaffImporter(ThroughOperation):
         )
 
     def write(self, session, actor, values: PersonData) -> None:
+        same = session.scalar(
+            select(Person.id).where(
+                Person.given_name == values.given_name,
+                Person.family_name == values.family_name,
+                Person.birth_date == values.birth_date,
+            )
+        )
+        if same is not None:  # the same list brought in twice would file everyone twice
+            raise ValidationError(
+                {"given_name": _("A file with this name and date of birth exists already.")}
+            )
         create_person(session, actor=actor, data=values, audited=False)
 
 

@@ -96,6 +96,8 @@ def test_an_old_journal_comes_in_with_its_numbers_and_amounts(db, accountant, tm
     with db.read() as session:
         audits = session.scalars(select(AuditEntry).where(AuditEntry.action == "import")).all()
         assert len(audits) == 1 and audits[0].new["rows"] == 3 and audits[0].area == "budget"
+    _preview, again = plan_for(db, accountant, path)  # the same journal a second time
+    assert [refusal.row for refusal in again.refused] == [4, 6, 7] and again.ready == []
 
 
 def test_the_dry_run_refuses_what_the_journal_refuses(db, accountant, tmp_path):
@@ -189,3 +191,12 @@ def test_a_reversal_in_the_file_is_refused_with_what_to_do(db, accountant, tmp_p
         assert len(plan.ready) == 1
     finally:
         empty.close()
+
+
+def test_a_row_without_its_number_is_not_entered_twice(db, accountant, tmp_path):
+    path = old_journal(tmp_path / "j.xlsx", [["", "02.03.2025", "62.4", "ນ້ຳມັນລົດ", "", "", "໕໐໐໐"]])
+    _preview, plan = plan_for(db, accountant, path)
+    assert run(db, accountant, plan, path) == 1
+    assert vouchers(db)[0][3] == 5000  # Lao digits read as kip
+    _preview, again = plan_for(db, accountant, path)
+    assert [refusal.row for refusal in again.refused] == [4] and again.ready == []

@@ -102,6 +102,8 @@ def test_an_old_seal_book_joins_the_chain_where_custody_allows(db, held, tmp_pat
     with db.read() as session:
         audits = session.scalars(select(AuditEntry).where(AuditEntry.action == "import")).all()
         assert len(audits) == 1 and audits[0].area == "seal" and audits[0].new["rows"] == 1
+    _preview, again = plan_for(db, held.clerk, path)  # the same book a second time
+    assert 4 in {refusal.row for refusal in again.refused} and again.ready == []
 
 
 def test_a_log_exported_and_imported_again_holds_the_same_uses(db, held, tmp_path, make_user):

@@ -98,6 +98,8 @@ def test_an_old_staff_list_comes_in_with_titles_sections_and_lao_digits(db, offi
         assert audits[0].new["rows"] == 2 and audits[0].area == "staff"
         creates = session.scalar(select(func.count()).where(AuditEntry.entity == "person"))
         assert creates == 0  # the import is one audit row, not one per file
+    _preview, again = plan_for(db, officer, path)  # the same list a second time
+    assert [refusal.row for refusal in again.refused] == [4, 6] and again.ready == []
 
 
 def test_the_dry_run_refuses_each_bad_row_with_its_reason_and_nothing_is_half_imported(

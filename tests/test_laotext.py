@@ -114,3 +114,39 @@ def test_index_text_keeps_fields_apart():
 def test_look_alikes_sort_together():
     assert sort_key("ທ່ີ") == sort_key("ທີ່")
     assert sort_key("ເເຂວງ") == sort_key("ແຂວງ")
+
+
+def test_an_index_key_made_from_a_long_texts_first_letters_is_the_whole_keys_start():
+    """``index_sort_key`` collates only the head of a long text: the bytes must be those of
+    the whole text's key, whatever the words, marks, digits or cut."""
+    import random
+
+    from helpers import lao_corpus
+
+    from oc_desktop.documents import demo
+    from oc_desktop.laotext.collation import INDEX_KEY_BYTES, index_sort_key, sort_key
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list | tuple | set):
+            for item in value:
+                yield from strings(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from (*strings(key), *strings(item))
+
+    pool = [w for name in dir(lao_corpus) if not name.startswith("_")
+            for w in strings(getattr(lao_corpus, name))]  # fmt: skip
+    pool += [w for name in ("TOPICS", "TAILS", "SENDERS") for w in strings(getattr(demo, name))]
+    pool += ["ຫນັງສື", "ໜັງສື", "ກ້ໍ", "ເ", "໑໒໓", "ABC xyz", "é", "中文", "  "]
+    rng = random.Random(11)
+    long_ones = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(pool) for _ in range(rng.randint(1, 14)))
+        if rng.random() < 0.3:
+            text = text[: rng.randint(0, len(text))]
+        long_ones += len(text) > 64
+        index_sort_key.cache_clear()
+        assert index_sort_key(text) == sort_key(text)[:INDEX_KEY_BYTES], text
+    assert long_ones > 500  # the head-only path was taken, not just the whole-text one

@@ -7,6 +7,7 @@ put in canonical spelling first, so look-alike spellings sort together.
 """
 
 import struct
+import unicodedata
 from functools import lru_cache
 
 from pyuca import Collator
@@ -32,10 +33,27 @@ def sort_key(text: str) -> bytes:
 INDEX_KEY_BYTES = 64
 
 
+#: characters of a long text collated for its index key: enough for the key's weights
+#: and a margin, so a subject of a hundred letters is not collated whole for 32 of them
+_HEAD = 64
+_MARGIN = 8  # weights from the last letters of a cut text, which the cut may change
+
+
 @lru_cache(maxsize=4096)
 def index_sort_key(text: str) -> bytes:
     """The start of ``sort_key``: the primary weights of about the first 32 letters.
 
     Short enough to index a million subjects; rows equal that far are ordered by id.
+    A long text's key is made from its first letters alone when they give the key's
+    weights with a margin to spare (the same bytes: the key starts with the primary
+    weights, in the text's order); otherwise from the whole text.
     """
+    spelled = canonical(text)
+    wanted = INDEX_KEY_BYTES // 2
+    if len(spelled) > _HEAD:
+        collator = _collator()
+        head = collator.collation_elements(unicodedata.normalize("NFD", spelled[:_HEAD]))
+        primary = [element[0] for element in head if element and element[0]]
+        if len(primary) >= wanted + _MARGIN:
+            return struct.pack(f">{wanted}H", *primary[:wanted])
     return sort_key(text)[:INDEX_KEY_BYTES]

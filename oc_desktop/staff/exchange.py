@@ -103,8 +103,8 @@ def _names(full: str, family: str) -> tuple[str, str, str]:
     the title dropped, the given name first, the rest the family name."""
     words = full.split()
     titled = ""
-    if len(words) > 1 and words[0].lower() in TITLES:
-        titled = TITLES[words.pop(0).lower()]
+    while len(words) > 1 and words[0].lower() in TITLES:  # ທ່ານ ນາງ: both words
+        titled = TITLES[words.pop(0).lower()] or titled
     if family or len(words) < 2:
         return " ".join(words), family, titled
     return words[0], " ".join(words[1:]), titled

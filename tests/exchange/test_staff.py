@@ -75,7 +75,7 @@ def test_an_old_staff_list_comes_in_with_titles_sections_and_lao_digits(db, offi
         [
             [1, "ທ້າວ ສົມພອນ ແກ້ວມະນີ", "", datetime(1980, 5, 2), "໐໑.໐໙.໒໐໐໒", section, "01-1"],
             [],
-            [2, "ນາງ ມະນີວັນ ສີລາວົງ", "ຍິງ", "14.03.1985", "01.09.2008", "", ""],
+            [2, "ທ່ານ ນາງ ມະນີວັນ ສີລາວົງ", "ຍິງ", "14.03.1985", "01.09.2008", "", ""],
         ],
     )
     preview, plan = plan_for(db, officer, path)

@@ -151,10 +151,9 @@ class _Register:
         plan = Plan()
         with db.read() as session:
             lists = _Lists(session, self.model)
-            seen: set = set()
             for row, cells in records:
                 try:
-                    entry = self._entry(session, actor, lists, seen, row, cells, date_order)
+                    entry = self._entry(session, actor, lists, row, cells, date_order)
                 except ValueError as error:
                     plan.refused.append(Refusal(row, str(error)))
                 else:
@@ -226,7 +225,7 @@ class IncomingImporter(_Register):
         "notes": N_("Notes"),
     }
 
-    def _entry(self, session, actor, lists: _Lists, seen: set, row: int, cells: dict, order: str):
+    def _entry(self, session, actor, lists: _Lists, row: int, cells: dict, order: str):
         received = _when(cells.get("received_at"), order, self.label("received_at"), moment=True)
         written = _when(cells.get("doc_date"), order, self.label("doc_date"))
         seq = _whole(cells.get("seq"), self.label("seq"))
@@ -252,10 +251,6 @@ class IncomingImporter(_Register):
         period = lists.rules.period_of(received.date())
         if not lists.take(period, "", seq):
             raise ValueError(_("Number {number} is taken in this period.").format(number=seq))
-        same = (values["sender"], values["doc_number"], written)
-        if same in seen:
-            raise ValueError(_("Registered already: the same sender, number and date."))
-        seen.add(same)
         values["period"] = period
         kind = _text(cells.get("kind"))
         lists.kind(kind)
@@ -378,7 +373,7 @@ class OutgoingImporter(_Register):
         "notes": N_("Notes"),
     }
 
-    def _entry(self, session, actor, lists: _Lists, seen: set, row: int, cells: dict, order: str):
+    def _entry(self, session, actor, lists: _Lists, row: int, cells: dict, order: str):
         written = _when(cells.get("doc_date"), order, self.label("doc_date"))
         sent = _when(cells.get("sent_on"), order, self.label("sent_on"))
         number = _text(cells.get("number"))

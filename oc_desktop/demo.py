@@ -5,6 +5,7 @@ from datetime import date
 
 from oc_desktop.budget.demo import fill_budget
 from oc_desktop.documents.demo import bulk_incoming, fill_documents
+from oc_desktop.i18n import _
 from oc_desktop.models.db import Database
 from oc_desktop.profile import SectionRow, SignerRow, ensure_defaults, load_profile, save_profile
 from oc_desktop.seal.demo import fill_seal
@@ -125,20 +126,20 @@ def build_demo(db: Database, *, documents: int, seed: int, progress=print) -> No
     """Fill every section; sections add their own fillers below as they are built."""
     rng = random.Random(seed)
     fill_profile(db, rng)
-    progress(f"profile: {load_profile(db).name}")
+    progress(_("Organisation: {name}").format(name=load_profile(db).name))
     add_users(db)
-    progress(f"users: {', '.join(username for username, *_rest in DEMO_USERS)}")
+    progress(_("Users: {names}").format(names=", ".join(name for name, *_rest in DEMO_USERS)))
     entered = min(documents, ENTERED_DOCUMENTS)
     fill_documents(db, rng, count=entered, today=date.today())
     if documents > entered:
         bulk_incoming(db, rng, count=documents - entered)
-    progress(f"documents: {documents}")
+    progress(_("Documents: {count}").format(count=documents))
     fill_staff(db, rng, count=STAFF, today=date.today())
-    progress(f"staff: {STAFF}")
+    progress(_("Staff: {count}").format(count=STAFF))
     fill_budget(db, rng, today=date.today())
-    progress("budget: two years")
+    progress(_("Budget: two years"))
     fill_seal(db, rng, today=date.today())
-    progress("seal log")
+    progress(_("Seal custody log"))
 
 
 def add_users(db: Database) -> None:

@@ -24,11 +24,17 @@ def text(value) -> str:
     return str(value).strip()
 
 
+#: the highest number a register gives (``register_incoming``'s ``seq``)
+MAX_SEQ = 9_999_999
+
+
 def whole(value, what: str) -> int | None:
+    """A number from 1 to ``MAX_SEQ`` in Arabic or Lao digits (no fraction, no sign and
+    no other script's digits, which ``int`` would read or choke on)."""
     if blank(value):
         return None
     digits = to_arabic_digits(str(value)).strip()
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()) or not 0 < int(digits) <= MAX_SEQ:
         raise ValueError(
             _("{what} is not a whole number: “{value}”").format(what=what, value=value)
         )

@@ -202,7 +202,7 @@ def _fill(db, rng: random.Random, *, count: int, today: date) -> None:
                 if party and party.year < today.year - 1
                 else None,
                 youth_joined=add_years(born, 16),
-                women_joined=add_years(entered, 1) if woman else None,
+                women_joined=_past(add_years(entered, 1), today) if woman else None,
                 union_joined=entered + timedelta(days=90),
                 section_id=section.id if section else None,
                 family=(

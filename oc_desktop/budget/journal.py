@@ -69,11 +69,13 @@ def _store_scan(data_dir: Path, source: Path) -> tuple[str, str]:
     return stored.relative_to(scans_dir(data_dir)).as_posix(), digest
 
 
-def _add(session: Session, actor: Actor, **values) -> JournalEntry:
+def _add(session: Session, actor: Actor, audited: bool = True, **values) -> JournalEntry:
     entry = JournalEntry(**values)
     stamp(entry, actor, created=True)
     session.add(entry)
     session.flush()
+    if not audited:  # an import, audited as one
+        return entry
     audit.record(
         session,
         actor=actor,
@@ -115,6 +117,43 @@ def record_entry(
 ) -> int:
     """Write a voucher with the next number of its year and kind (or one typed from a
     paper book, if its series does not hold it yet)."""
+    with db.begin() as session:
+        return enter_voucher(
+            session,
+            actor=actor,
+            kind=kind,
+            entry_date=entry_date,
+            line_id=line_id,
+            description=description,
+            amount=amount,
+            party=party,
+            approved_by=approved_by,
+            seq=seq,
+            scan=scan,
+            data_dir=data_dir,
+            payroll_id=payroll_id,
+        ).id
+
+
+def enter_voucher(
+    session: Session,
+    *,
+    actor: Actor,
+    kind: str,
+    entry_date: date,
+    line_id: int | None,
+    description: str,
+    amount: int,
+    party: str = "",
+    approved_by: str = "",
+    seq: int | None = None,
+    scan: Path | None = None,
+    data_dir: Path | None = None,
+    payroll_id: int | None = None,
+    audited: bool = True,
+) -> JournalEntry:
+    """Inside a transaction: a voucher checked as the form's (``ValidationError``);
+    ``audited`` False when an import audits its rows as one."""
     check = Checker()
     check.choice("kind", kind, KINDS, message=_("Choose revenue or expenditure."))
     description = check.text("description", description, max_length=DESCRIPTION_MAX)
@@ -138,23 +177,23 @@ def record_entry(
             raise ValueError("a scan needs the data folder")
     check_writer(check, actor, "description")
     check.done()
-    with db.begin() as session:
-        return write_entry(
-            session,
-            actor,
-            check,
-            kind=kind,
-            entry_date=entry_date,
-            line_id=line_id,
-            description=description,
-            amount=amount,
-            party=party,
-            approved_by=approved_by,
-            seq=seq,
-            scan=scan,
-            data_dir=data_dir,
-            payroll_id=payroll_id,
-        ).id
+    return write_entry(
+        session,
+        actor,
+        check,
+        kind=kind,
+        entry_date=entry_date,
+        line_id=line_id,
+        description=description,
+        amount=amount,
+        party=party,
+        approved_by=approved_by,
+        seq=seq,
+        scan=scan,
+        data_dir=data_dir,
+        payroll_id=payroll_id,
+        audited=audited,
+    )
 
 
 def write_entry(
@@ -173,6 +212,7 @@ def write_entry(
     scan: Path | None = None,
     data_dir: Path | None = None,
     payroll_id: int | None = None,
+    audited: bool = True,
 ) -> JournalEntry:
     """Inside a transaction, with the values checked: the voucher, or field errors."""
     year = fiscal_year(session, entry_date)
@@ -207,6 +247,7 @@ def write_entry(
         payroll_id=payroll_id,
         scan_name=scan_name,
         scan_sha256=scan_sha,
+        audited=audited,
     )
 
 

@@ -20,12 +20,14 @@ Reversed = aliased(JournalEntry)
 
 @dataclass(frozen=True)
 class JournalQuery:
-    year: int
+    year: int  # the fiscal year; 0 every year
     kind: str = ""  # "" both
     month: int = 0  # 0 the whole year
     text: str = ""
     sort: str = "date"  # date | number | amount
     descending: bool = True
+    start: date | None = None  # the command line's --from, --to (included)
+    end: date | None = None
 
 
 def _base() -> Select:
@@ -39,9 +41,15 @@ def _base() -> Select:
 
 
 def _statement(query: JournalQuery) -> Select:
-    statement = _base().where(JournalEntry.period == query.year)
+    statement = _base()
+    if query.year:  # 0: every year (the command line's export, dated by --from, --to)
+        statement = statement.where(JournalEntry.period == query.year)
     if query.kind:
         statement = statement.where(JournalEntry.series == query.kind)
+    if query.start is not None:
+        statement = statement.where(JournalEntry.entry_date >= query.start)
+    if query.end is not None:
+        statement = statement.where(JournalEntry.entry_date <= query.end)
     if query.month:
         statement = statement.where(extract("month", JournalEntry.entry_date) == query.month)
     fields = (

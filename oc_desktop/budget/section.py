@@ -61,4 +61,5 @@ AREA = Area(
     coded={"kind": {**KINDS, **PLAN_KINDS}},
     dates=frozenset({"decided_on", "entry_date", "from", "to"}),
     tab="oc_desktop.ui.budget:make_tab",
+    exchange={"budget": "oc_desktop.budget.exchange:JOURNAL"},
 )

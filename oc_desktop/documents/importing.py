@@ -12,10 +12,10 @@ import contextlib
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from oc_desktop import audit
 from oc_desktop.documents import terms
@@ -23,13 +23,16 @@ from oc_desktop.documents.common import AREA_KEY
 from oc_desktop.documents.directory import correspondent_id
 from oc_desktop.documents.incoming import check_incoming, incoming_row
 from oc_desktop.documents.outgoing import check_outgoing, insert_outgoing
-from oc_desktop.documents.search_index import incoming_texts, insert_statement
-from oc_desktop.exchange.dates import read_date, read_moment
-from oc_desktop.exchange.declare import HIDDEN
+from oc_desktop.documents.search_index import incoming_texts, insert_many
+from oc_desktop.exchange.cells import blank as _blank
+from oc_desktop.exchange.cells import text as _text
+from oc_desktop.exchange.cells import when as _when
+from oc_desktop.exchange.cells import whole as _whole
 from oc_desktop.exchange.importing import Plan, Refusal
 from oc_desktop.i18n import N_, _, every_language
 from oc_desktop.laotext import identity_key, index_sort_key, search_key, to_arabic_digits
 from oc_desktop.models import Correspondent, DocumentKind, IncomingDocument, OutgoingDocument
+from oc_desktop.models.bulk import insert_rows
 from oc_desktop.models.db import Database
 from oc_desktop.registers.entries import new_stamps
 from oc_desktop.registers.numbering import load_rules
@@ -37,27 +40,16 @@ from oc_desktop.security import Actor
 from oc_desktop.validation import Checker, ValidationError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a hundred thousand of them in a plan
 class Entry:
     row: int
     values: dict[str, Any]  # as the register's check returned them
     kind: str  # the kind's name, "" for none
     seq: int | None
     number: str | None  # outgoing: the number as written
-
-
-def _blank(value) -> bool:
-    return value is None or value == ""
-
-
-def _text(value) -> str:
-    if _blank(value):
-        return ""
-    if value == HIDDEN:
-        raise ValueError(_("the file hides this entry's words (it was exported without clearance)"))
-    if isinstance(value, datetime | date):
-        return value.strftime("%d.%m.%Y")
-    return str(value).strip()
+    #: incoming: what makes two entries one letter however either was typed (the
+    #: register's duplicate check): sender and number folded, and the date; folded once
+    letter: tuple = ()
 
 
 @functools.cache
@@ -72,36 +64,16 @@ def _levels(labels: tuple[tuple[int, str], ...]) -> dict[str, int]:
 def _level(value, labels: dict[int, str], what: str) -> int:
     if _blank(value):
         return 0
-    found = _levels(tuple(labels.items())).get(search_key(to_arabic_digits(str(value))))
+    found = _level_of(str(value), tuple(labels.items()))
     if found is None:
         raise ValueError(_("unknown {what} “{value}”").format(what=what, value=value))
     return found
 
 
-#: the highest number a register gives (``register_incoming``'s ``seq``)
-MAX_SEQ = 9_999_999
-
-
-def _whole(value, what: str) -> int | None:
-    """A number from 1 to ``MAX_SEQ`` in Arabic or Lao digits (no fraction, no sign and
-    no other script's digits, which ``int`` would read or choke on)."""
-    if _blank(value):
-        return None
-    text = to_arabic_digits(str(value)).strip()
-    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= MAX_SEQ:
-        raise ValueError(
-            _("{what} is not a whole number: “{value}”").format(what=what, value=value)
-        )
-    return int(text)
-
-
-def _when(value, order: str, what: str, moment=False):
-    try:
-        return (read_moment if moment else read_date)(value, order)
-    except ValueError:
-        raise ValueError(
-            _("{what}: “{value}” is not a date").format(what=what, value=_text(value))
-        ) from None
+@functools.lru_cache(maxsize=512)
+def _level_of(written: str, labels: tuple[tuple[int, str], ...]) -> int | None:
+    """A level as written, folded once per spelling (a book writes a few, many times)."""
+    return _levels(labels).get(search_key(to_arabic_digits(written)))
 
 
 def _kinds(session) -> dict[str, int]:
@@ -124,13 +96,25 @@ class _Lists:
         self.rules = load_rules(session)
         self.new_kinds: dict[str, str] = {}
         self.new_names: dict[str, None] = {}
+        self.folded: dict[str, str] = {}  # a kind's or sender's spelling, folded once
+        self.identities: dict[str, str] = {}
 
     def kind(self, name: str) -> int | None:
         if not name:
             return None
-        found = self.kinds.get(search_key(name))
+        folded = self.folded.get(name)
+        if folded is None:
+            folded = self.folded[name] = search_key(name)
+        found = self.kinds.get(folded)
         if found is None:
-            self.new_kinds.setdefault(search_key(name), name)
+            self.new_kinds.setdefault(folded, name)
+        return found
+
+    def identity(self, name: str) -> str:
+        """``identity_key`` of a sender, folded once per spelling."""
+        found = self.identities.get(name)
+        if found is None:
+            found = self.identities[name] = identity_key(name)
         return found
 
     def name(self, name: str) -> None:
@@ -168,10 +152,9 @@ class _Register:
         plan = Plan()
         with db.read() as session:
             lists = _Lists(session, self.model)
-            seen: set = set()
             for row, cells in records:
                 try:
-                    entry = self._entry(session, actor, lists, seen, row, cells, date_order)
+                    entry = self._entry(session, actor, lists, row, cells, date_order)
                 except ValueError as error:
                     plan.refused.append(Refusal(row, str(error)))
                 else:
@@ -243,7 +226,7 @@ class IncomingImporter(_Register):
         "notes": N_("Notes"),
     }
 
-    def _entry(self, session, actor, lists: _Lists, seen: set, row: int, cells: dict, order: str):
+    def _entry(self, session, actor, lists: _Lists, row: int, cells: dict, order: str):
         received = _when(cells.get("received_at"), order, self.label("received_at"), moment=True)
         written = _when(cells.get("doc_date"), order, self.label("doc_date"))
         seq = _whole(cells.get("seq"), self.label("seq"))
@@ -269,15 +252,12 @@ class IncomingImporter(_Register):
         period = lists.rules.period_of(received.date())
         if not lists.take(period, "", seq):
             raise ValueError(_("Number {number} is taken in this period.").format(number=seq))
-        same = (values["sender"], values["doc_number"], written)
-        if same in seen:
-            raise ValueError(_("Registered already: the same sender, number and date."))
-        seen.add(same)
         values["period"] = period
         kind = _text(cells.get("kind"))
         lists.kind(kind)
         lists.name(values["sender"])
-        return Entry(row, values, kind, seq, None)
+        letter = (lists.identity(values["sender"]), identity_key(values["doc_number"]), written)
+        return Entry(row, values, kind, seq, None, letter)
 
     def _finish(self, session, plan: Plan) -> None:
         """A letter the register holds already (the same sender, number and date) is
@@ -287,13 +267,12 @@ class IncomingImporter(_Register):
         days = [entry.values["doc_date"] for entry in plan.ready]
         held = _letters(session, min(days), max(days))
         kept = []
+        message = _("Registered already: the same sender, number and date.")
         for entry in plan.ready:
-            values = entry.values
-            if _same_letter(values) in held:
-                message = _("Registered already: the same sender, number and date.")
+            if entry.letter in held:
                 plan.refused.append(Refusal(entry.row, message))
             else:
-                held.add(_same_letter(values))  # a letter twice in the book: once
+                held.add(entry.letter)  # a letter twice in the book: once
                 kept.append(entry)
         plan.ready = kept
 
@@ -316,6 +295,7 @@ class IncomingImporter(_Register):
         names = dict(session.execute(select(Correspondent.name_key, Correspondent.id)).all())
         next_id = (session.scalar(select(func.max(model.id))) or 0) + 1
         stamps = new_stamps(actor)
+        folded_kinds: dict[str, str] = {}
         rows, index_rows = [], []
         for done, entry in enumerate(ordered, start=1):
             values, period = entry.values, entry.values["period"]
@@ -323,21 +303,24 @@ class IncomingImporter(_Register):
             if (period, seq) in taken:
                 message = _("Number {number} is taken in this period.").format(number=seq)
                 raise self._refused(entry, ValidationError({"seq": message}))
-            if _same_letter(values) in held:
+            if entry.letter in held:
                 message = _("Registered already: the same sender, number and date.")
                 raise self._refused(entry, ValidationError({"doc_number": message}))
-            held.add(_same_letter(values))
+            held.add(entry.letter)
             taken.add((period, seq))
             highest[period] = max(highest.get(period, 0), seq)
-            sender = identity_key(values["sender"])
+            sender = entry.letter[0]
             if sender not in names:
                 names[sender] = correspondent_id(session, values["sender"])
+            kind = folded_kinds.get(entry.kind)
+            if kind is None:
+                kind = folded_kinds[entry.kind] = search_key(entry.kind)
             row = incoming_row(
                 values,
                 period=period,
                 seq=seq,
                 sender_id=names[sender],
-                kind_id=kinds.get(search_key(entry.kind)),
+                kind_id=kinds.get(kind),
                 pages=values["pages"],
                 urgency=values["urgency"],
                 secrecy=values["secrecy"],
@@ -354,21 +337,15 @@ class IncomingImporter(_Register):
             index_rows.append({"id": next_id, **texts})
             next_id += 1
             if len(rows) == BATCH or done == len(ordered):
-                session.execute(insert(model.__table__), rows)  # Core: no ORM per row
-                session.execute(insert_statement("incoming"), index_rows)
+                insert_rows(session, model.__table__, rows)  # no ORM, no per-row SQL work
+                insert_many(session, "incoming", index_rows)
                 rows, index_rows = [], []
                 if progress is not None and not progress(done, len(ordered)):
                     raise InterruptedError
 
 
-def _same_letter(values: dict) -> tuple:
-    """What makes two entries one letter, however either was typed (the register's
-    duplicate check: look-alike spellings, digit systems and spacing fold)."""
-    return identity_key(values["sender"]), identity_key(values["doc_number"]), values["doc_date"]
-
-
 def _letters(session, first: date, last: date) -> set[tuple]:
-    """``_same_letter`` of each letter registered between two dates."""
+    """``Entry.letter`` of each letter registered between two dates."""
     found = session.execute(
         select(Correspondent.name_key, IncomingDocument.doc_number, IncomingDocument.doc_date)
         .join(Correspondent, Correspondent.id == IncomingDocument.sender_id)
@@ -397,7 +374,7 @@ class OutgoingImporter(_Register):
         "notes": N_("Notes"),
     }
 
-    def _entry(self, session, actor, lists: _Lists, seen: set, row: int, cells: dict, order: str):
+    def _entry(self, session, actor, lists: _Lists, row: int, cells: dict, order: str):
         written = _when(cells.get("doc_date"), order, self.label("doc_date"))
         sent = _when(cells.get("sent_on"), order, self.label("sent_on"))
         number = _text(cells.get("number"))

@@ -38,6 +38,16 @@ def insert_statement(register: str):
     return text(f"INSERT INTO {table} (rowid, open_text, secret_text) VALUES (:id, :open, :secret)")
 
 
+def insert_many(session: Session, register: str, rows: list[dict]) -> None:
+    """Many documents' index texts at once (an imported book), by the driver's
+    executemany: ``rows`` as ``insert_statement`` takes them."""
+    table = SEARCH_TABLES[register]
+    session.connection().exec_driver_sql(
+        f"INSERT INTO {table} (rowid, open_text, secret_text) VALUES (?, ?, ?)",
+        [(row["id"], row["open"], row["secret"]) for row in rows],
+    )
+
+
 def index_document(session: Session, register: str, *, doc_id: int, texts: dict) -> None:
     """Store a document's index texts (from ``incoming_texts`` or ``outgoing_texts``)."""
     table = SEARCH_TABLES[register]

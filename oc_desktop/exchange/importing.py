@@ -100,7 +100,7 @@ def _field(fields: Sequence[ImportField], key: str) -> ImportField:
 def records(source: Source, choices: Choices) -> Iterator[tuple[int, dict[str, Any]]]:
     """(row number, {field: cell}) for every row under the header that holds anything
     in a mapped column; blank lines are passed over."""
-    for number, cells in source.rows(choices.sheet):
+    for number, cells in source.rows(choices.sheet, last=True):
         if number <= choices.header_row:
             continue
         values = {

@@ -4,7 +4,7 @@ so a refusal names the line a clerk can find."""
 
 import csv
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,25 +24,35 @@ class Unreadable(ValueError):
 @dataclass
 class Source:
     path: Path
+    #: the sheet read last, kept for the next reading (the preview reads the first rows
+    #: twice before the dry run reads them all: a large sheet is parsed once)
+    _kept: dict = field(default_factory=dict, repr=False, compare=False)
 
     def sheets(self) -> list[str]:
         if self.path.suffix.lower() == ".csv":
             return [self.path.stem]
         return list(self._book().sheet_names)
 
-    def rows(self, sheet: str | None = None) -> Iterator[Row]:
-        """Every row of a sheet (the first when None), blank ones included."""
+    def rows(self, sheet: str | None = None, *, last: bool = False) -> Iterator[Row]:
+        """Every row of a sheet (the first when None), blank ones included; ``last``:
+        the sheet is not read again, so it is not kept once read."""
         if self.path.suffix.lower() == ".csv":
             yield from _csv_rows(self.path)
             return
-        book = self._book()
-        try:
-            found = book.get_sheet_by_name(sheet or book.sheet_names[0])
-        except Exception as error:
-            raise Unreadable(_("There is no sheet {name}.").format(name=sheet)) from error
+        found = self._kept.pop(sheet, None) or self._sheet(sheet)
+        if not last:
+            self._kept.clear()
+            self._kept[sheet] = found
         first = (found.start or (0, 0))[0]
         for number, cells in enumerate(found.iter_rows(), start=first + 1):
             yield number, [_cell(value) for value in cells]
+
+    def _sheet(self, sheet: str | None):
+        book = self._book()
+        try:
+            return book.get_sheet_by_name(sheet or book.sheet_names[0])
+        except Exception as error:
+            raise Unreadable(_("There is no sheet {name}.").format(name=sheet)) from error
 
     def _book(self) -> CalamineWorkbook:
         try:

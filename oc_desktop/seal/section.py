@@ -84,4 +84,5 @@ AREA = Area(
         {"since", "decision_date", "due_back", "authorisation_date", "happened_on", "from", "to"}
     ),
     tab="oc_desktop.ui.seal:make_tab",
+    exchange={"seal_uses": "oc_desktop.seal.exchange:SEAL_USES"},
 )

@@ -134,9 +134,14 @@ def _record(
 def record_use(db: Database, *, actor: Actor, seal_id: int, **fields) -> int:
     """Log one sealing. Fields: used_at, applied_by_id, outgoing_id or described,
     impression_kind, impressions, sheets, requested_by, approved_by."""
-    check = Checker()
     with db.begin() as session:
-        return _record(session, check, actor=actor, seal_id=seal_id, **fields).id
+        return log_use(session, actor=actor, seal_id=seal_id, **fields).id
+
+
+def log_use(session, *, actor: Actor, seal_id: int, **fields) -> SealUse:
+    """Inside a transaction: ``record_use``'s sealing (``ValidationError`` for a rule it
+    breaks), chained and audited as every use is."""
+    return _record(session, Checker(), actor=actor, seal_id=seal_id, **fields)
 
 
 def correct_use(

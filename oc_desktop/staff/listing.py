@@ -48,6 +48,7 @@ class StaffRow:
     grade: int | None
     step: int | None
     left_on: date | None
+    id_card: str = ""
     key: Key = ()
 
 
@@ -100,6 +101,7 @@ def fetch_page(
                     grade.c.grade,
                     grade.c.step,
                     Leaving.start,
+                    Person.id_card,
                 )
                 .outerjoin(Section, Section.id == Person.section_id)
                 .outerjoin(post, and_(post.c.person_id == Person.id, post_first))
@@ -126,6 +128,7 @@ def fetch_page(
                 grade=r[11],
                 step=r[12],
                 left_on=r[13],
+                id_card=r[14] or "",
                 key=key,
             )
         )

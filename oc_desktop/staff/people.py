@@ -273,47 +273,62 @@ def rekey(connection) -> None:
         )
 
 
+def _stored(data: PersonData) -> dict:
+    values = {key: getattr(data, key) for key in STORED}
+    values["id_card"] = values["id_card"] or None
+    return values
+
+
+def create_person(session: Session, *, actor: Actor, data: PersonData, audited: bool = True) -> int:
+    """Inside a transaction: a new file, checked as the form's (``ValidationError``),
+    with its family; ``audited`` False when an import audits its rows as one."""
+    require_staff_write(actor)
+    data = _clean(session, data, None)
+    values = _stored(data)
+    person = Person(**values, created_by=actor.user_id)
+    _index(person)
+    session.add(person)
+    session.flush()
+    if audited:
+        record(
+            session,
+            actor=actor,
+            action="create",
+            entity="person",
+            entity_id=person.id,
+            new={k: v for k, v in values.items() if v not in (None, "")},
+        )
+    if data.family:
+        _sync_family(session, actor, person.id, data.family)
+    return person.id
+
+
 def save_person(
     db: Database, *, actor: Actor, data: PersonData, person_id: int | None = None
 ) -> int:
     """Create a file (``person_id`` None) or change one; returns its record number."""
     require_staff_write(actor)
     with db.begin() as session:
-        if person_id is not None:
-            get_person(session, person_id)
-        data = _clean(session, data, person_id)
-        values = {key: getattr(data, key) for key in STORED}
-        values["id_card"] = values["id_card"] or None
         if person_id is None:
-            person = Person(**values, created_by=actor.user_id)
-            _index(person)
-            session.add(person)
-            session.flush()
+            return create_person(session, actor=actor, data=data)
+        person = get_person(session, person_id)  # a file that is gone: not a form error
+        data = _clean(session, data, person_id)
+        values = _stored(data)
+        changed = [k for k, v in values.items() if getattr(person, k) != v]
+        old = {k: getattr(person, k) for k in changed}
+        for key in changed:
+            setattr(person, key, values[key])
+        _index(person)
+        if changed:
             record(
                 session,
                 actor=actor,
-                action="create",
+                action="update",
                 entity="person",
                 entity_id=person.id,
-                new={k: v for k, v in values.items() if v not in (None, "")},
+                old=old,
+                new={k: values[k] for k in changed},
             )
-        else:
-            person = get_person(session, person_id)
-            changed = [k for k, v in values.items() if getattr(person, k) != v]
-            old = {k: getattr(person, k) for k in changed}
-            for key in changed:
-                setattr(person, key, values[key])
-            _index(person)
-            if changed:
-                record(
-                    session,
-                    actor=actor,
-                    action="update",
-                    entity="person",
-                    entity_id=person.id,
-                    old=old,
-                    new={k: values[k] for k in changed},
-                )
         _sync_family(session, actor, person.id, data.family)
         return person.id
 

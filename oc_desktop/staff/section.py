@@ -57,5 +57,6 @@ AREA = Area(
         }
     ),
     tab="oc_desktop.ui.staff:make_tab",
+    exchange={"staff": "oc_desktop.staff.exchange:STAFF"},
     rekey="oc_desktop.staff.people:rekey",
 )

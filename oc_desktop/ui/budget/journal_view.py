@@ -13,6 +13,7 @@ from oc_desktop.budget.journal_query import JournalQuery, count_journal, fetch_j
 from oc_desktop.budget.lines import chart
 from oc_desktop.budget.printouts import print_journal, print_voucher
 from oc_desktop.budget.section import KINDS
+from oc_desktop.exchange.declare import register
 from oc_desktop.formatting import format_date, format_kip
 from oc_desktop.i18n import N_, _
 from oc_desktop.registers.books import DateRange
@@ -109,6 +110,14 @@ class JournalView(RegisterTab):
     def columns(self):
         return journal_columns()
 
+    def exchange_register(self):
+        return register("budget")
+
+    def refresh(self) -> None:
+        """Read the journal again (after an import)."""
+        self._show_closed()
+        self.reload()
+
     def row_style(self, row, role):
         return journal_style(row, role)
 
@@ -120,6 +129,7 @@ class JournalView(RegisterTab):
         self.close_button.setText(_("Close a &month…"))
         self.print_button.setText(_("&Print journal… (Ctrl+P)"))
         self.voucher_button.setText(_("Print vo&ucher…"))
+        self.import_button.setText(_("&Import…"))  # M is Close a month's
         for (label, _combo), message in zip(
             self.filter_labels, (N_("&Kind"), N_("M&onth")), strict=True
         ):

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
+from oc_desktop.exchange.declare import register
 from oc_desktop.formatting import InputError, format_date, format_datetime, format_int, parse_date
 from oc_desktop.i18n import N_, _
 from oc_desktop.seal import terms
@@ -39,6 +40,9 @@ def _notes(row) -> str:
 class UsesPage(RegisterTab):
     area_key = "seal"
     export_entity = "seal_use"
+
+    def exchange_register(self):
+        return register("seal_uses")
 
     def __init__(self, db, actor, parent=None, *, settings=None) -> None:
         super().__init__(db, actor, parent, settings=settings, widths_key="seal/uses")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from oc_desktop.exchange.declare import register
 from oc_desktop.i18n import N_, _
 from oc_desktop.profile import load_profile
 from oc_desktop.staff.due import due_within
@@ -100,6 +101,9 @@ class StaffTab(RegisterTab):
 
     def title(self) -> str:
         return _("Staff")
+
+    def exchange_register(self):
+        return register("staff")
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -101,6 +101,7 @@ def _this_folder(data_dir: Path) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from oc_desktop.audit import verify_chain
     from oc_desktop.audit.anchors import check_anchors, head, read_anchor
+    from oc_desktop.audit.state import check_state
     from oc_desktop.backup.anchors import sort_points
     from oc_desktop.models.migrate import open_database
     from oc_desktop.paths import database_path
@@ -122,6 +123,11 @@ def run(args: argparse.Namespace) -> int:
         from_backups, skipped = sort_points(db, points, _this_folder(args.data_dir))
         failed = check_anchors(db, [*([kept] if kept else []), *from_backups, *given])
         newest = head(db)
+        state = None
+        if broken is None and seal_broken is None and not failed:
+            progress = _Progress(_("Checking the registers, people and settings…"))
+            state = check_state(db, progress)
+            progress.end()
     finally:
         db.close()
     if broken is not None:
@@ -134,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(seal_chain_message(seal_broken))
     if failed:
         raise CommandError("\n".join(_describe(f) for f in failed))
+    if state.differs is not None:
+        raise CommandError(_differs(state.differs))
     for left in skipped:
         print(_skipped(left))
     print(_("The audit trail is intact."))
@@ -142,7 +150,58 @@ def run(args: argparse.Namespace) -> int:
     if from_backups:
         print(_("It matches the {count} backups compared.").format(count=len(from_backups)))
     print(_("The seal log is intact."))
+    print(
+        _(
+            "Every register entry, person's rights and setting is as the audit trail says "
+            "({count} checked)."
+        ).format(count=state.checked - sum(state.uncovered.values()))
+    )
+    if state.uncovered:
+        print(
+            _("Not covered (written before the trail kept what entries became): {list}.").format(
+                list=", ".join(
+                    f"{_table_label(table)} {count}" for table, count in state.uncovered.items()
+                )
+            )
+        )
     return 0
+
+
+def _table_label(table: str) -> str:
+    from oc_desktop.audit.state import traced_tables
+    from oc_desktop.sections import by_key
+
+    return _(by_key()[traced_tables()[table].area].tables[table])
+
+
+def _differs(found) -> str:
+    """The first row that is not what the trail says, named as the clerk knows it."""
+    from oc_desktop.audit.text import area_label, field_label
+
+    area, table = area_label(found.area), _table_label(found.table)
+    entry = field_label(found.key, found.area) if found.table == "setting" else found.key
+    if found.reason == "gone":
+        text = _(
+            "{area}: {table}, entry {entry} is gone though the audit trail holds it: "
+            "it was deleted outside OC Desktop."
+        )
+    elif found.reason == "unrecorded":
+        text = _(
+            "{area}: {table}, entry {entry} is there though the audit trail says it was "
+            "removed: it was put back outside OC Desktop."
+        )
+    elif found.field is None or found.table == "setting":  # a setting's name says which
+        text = _(
+            "{area}: {table}, entry {entry} is not what the audit trail says it last "
+            "became: it was changed outside OC Desktop."
+        )
+    else:
+        text = _(
+            "{area}: {table}, entry {entry}, field {field} is not what the audit trail says "
+            "it last became: it was changed outside OC Desktop."
+        )
+    field = field_label(found.field, found.area) if found.field else ""
+    return text.format(area=area, table=table, entry=entry, field=field)
 
 
 def _skipped(left) -> str:

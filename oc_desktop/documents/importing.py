@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from oc_desktop import audit
+from oc_desktop.audit.state import touch
 from oc_desktop.documents import terms
 from oc_desktop.documents.common import AREA_KEY
 from oc_desktop.documents.directory import correspondent_id
@@ -348,6 +349,7 @@ class IncomingImporter(_Register):
             next_id += 1
             if len(rows) == BATCH or done == len(ordered):
                 session.execute(insert(model.__table__), rows)  # Core: no ORM per row
+                touch(session, model.__tablename__, [row["id"] for row in rows])
                 session.execute(insert_statement("incoming"), index_rows)
                 rows, index_rows = [], []
                 if progress is not None and not progress(done, len(ordered)):

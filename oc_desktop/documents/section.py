@@ -11,6 +11,10 @@ AREA = Area(
     label=N_("Documents"),
     writers=frozenset({CLERK}),
     readers=frozenset({HEAD, READER}),
+    traced={
+        "incoming_document": frozenset({"subject_sort", "party_sort"}),
+        "outgoing_document": frozenset({"subject_sort", "party_sort"}),
+    },
     tables={
         "incoming_document": N_("Incoming documents"),
         "outgoing_document": N_("Outgoing documents"),

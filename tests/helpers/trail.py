@@ -18,7 +18,7 @@ def rehash(data_dir: Path) -> None:
     from sqlalchemy import create_engine, select
     from sqlalchemy.orm import Session
 
-    from oc_desktop.audit.chain import GENESIS, HASHED, _digest_of
+    from oc_desktop.audit.chain import GENESIS, _digest
     from oc_desktop.models import AuditEntry
     from oc_desktop.models.db import Database
 
@@ -28,6 +28,6 @@ def rehash(data_dir: Path) -> None:
     with Session(engine) as session, session.begin():
         for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
             entry.prev_hash = previous
-            entry.hash = _digest_of([getattr(entry, c.key) for c in HASHED])
+            entry.hash = _digest(entry)
             previous = entry.hash
     database.close()

@@ -243,7 +243,7 @@ def _recorded(db: Database) -> dict[str, dict[str, tuple[str | None, tuple[str, 
             .execution_options(yield_per=1000)
         )
         for (state,) in rows:
-            for table, part in state.items():
+            for table, part in (state or {}).items():
                 columns = tuple(part["cols"])
                 kept = found.setdefault(table, {})
                 for key, digest in part["rows"].items():

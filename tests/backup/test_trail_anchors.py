@@ -103,3 +103,16 @@ def test_after_a_restore_of_an_earlier_backup_later_points_are_set_aside(
     code, said = _verify(capsys, data_dir, "--backup", str(usb))
     assert code == 0, said
     assert later.name in said and first.name not in said
+
+
+def test_untouched_data_passes_after_a_restore_of_its_latest_backup(
+    trail, data_dir, usb, make_user, capsys
+):
+    admin = make_user("admin", [ADMIN, *ROLES], TOP_SECRET)
+    point = make_backup(data_dir, usb).path
+    trail.close()
+    restore_as(point, data_dir, actor=admin)
+    code, said = _verify(capsys, data_dir, "--backup", str(usb))
+    assert code == 0, said
+    assert "ບໍ່ໄດ້ປຽບທຽບ" not in said  # the point was compared, and matched
+    assert "ຖືກຕ້ອງຕາມທີ່ປະຫວັດການປ່ຽນແປງບອກ" in said  # people and settings too

@@ -59,34 +59,39 @@ def traced_tables() -> dict[str, Traced]:
     return found
 
 
-def _plain(value: Any) -> Any:
+def _extra(value: Any) -> str:
+    """What JSON lacks: dates as ISO text, bytes (a photo) by their SHA-256."""
     if isinstance(value, bytes):
         return "sha256:" + hashlib.sha256(value).hexdigest()
     if isinstance(value, date | datetime):
         return value.isoformat()
-    return value
+    raise TypeError(type(value).__name__)
+
+
+_encode = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_extra
+).encode
 
 
 def _hex(value: Any, length: int) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+    return hashlib.sha256(_encode(value).encode("utf-8")).hexdigest()[:length]
 
 
 def row_digest(values: Iterable[Any]) -> str:
-    plain = [_plain(v) for v in values]
-    return _hex(plain, ROW_HEX) + ":" + "".join(_hex(v, FIELD_HEX) for v in plain)
+    values = list(values)
+    return _hex(values, ROW_HEX) + ":" + "".join(_hex(v, FIELD_HEX) for v in values)
 
 
 def _matches(recorded: str, values: list) -> bool:
     """Only the whole-row digest is worked out (the per-field ones only on a mismatch)."""
-    return recorded[:ROW_HEX] == _hex([_plain(v) for v in values], ROW_HEX)
+    return recorded[:ROW_HEX] == _hex(values, ROW_HEX)
 
 
 def first_field(recorded: str, columns: tuple[str, ...], values: list) -> str | None:
     """The first column whose 4-hex digest differs (None: the row's digest alone differs)."""
     fields = recorded[ROW_HEX + 1 :]
     for n, (column, value) in enumerate(zip(columns, values, strict=True)):
-        if fields[n * FIELD_HEX : (n + 1) * FIELD_HEX] != _hex(_plain(value), FIELD_HEX):
+        if fields[n * FIELD_HEX : (n + 1) * FIELD_HEX] != _hex(value, FIELD_HEX):
             return column
     return None
 

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oc_desktop import audit
+from oc_desktop.audit.state import UNTRACED
 from oc_desktop.i18n import _
 from oc_desktop.laotext import identity_key
 from oc_desktop.models import Organisation, Section, Setting, Signer
@@ -94,6 +95,9 @@ def ensure_defaults(db: Database) -> None:
 
     ensure_kinds(db)
     with db.begin() as session:
+        # the empty profile is the program's start, not anyone's change: it is traced
+        # from the first save of the profile (`verify` counts it as not covered till then)
+        session.info[UNTRACED] = True
         if session.get(Organisation, 1) is None:
             session.add(Organisation(id=1, name="", abbreviation="", place="", parent_body=""))
             if session.scalar(select(Section.id).limit(1)) is None:

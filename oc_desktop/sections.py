@@ -48,6 +48,9 @@ class Area:
     #: register key -> "module:attribute" of its ``oc_desktop.exchange.declare.Register``:
     #: what can be exported to a spreadsheet and imported from one
     exchange: Mapping[str, str] = field(default_factory=dict)
+    #: tables whose rows `verify` compares with what the trail says they last became,
+    #: each with the columns left out (kept by the program itself: sort and search keys)
+    traced: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def loaded(self, name: str) -> Callable | None:
         """The function ``mask``, ``tab`` or ``rekey`` names, imported on first use."""
@@ -97,6 +100,7 @@ SETTINGS = Area(
         "signer": N_("Signers"),
         "setting": N_("Settings"),
     },
+    traced={"organisation": frozenset(), "setting": frozenset()},
     entities={
         "setting": N_("Setting"),
         "organisation": N_("Organisation profile"),
@@ -127,6 +131,8 @@ USERS = Area(
     label=N_("Users"),
     writers=frozenset({ADMIN}),
     tables={"user": N_("Users")},
+    # a person's rights and password; not the count of wrong passwords or the lockout
+    traced={"user": frozenset({"failed_attempts", "locked_until", "created_at"})},
     entities={"user": N_("User")},
     fields={
         "username": N_("User name"),
@@ -135,6 +141,7 @@ USERS = Area(
         "clearance": N_("Clearance"),
         "active": N_("Active"),
         "password": N_("Password"),
+        "password_hash": N_("Password"),
         "failed_attempts": N_("Wrong passwords in a row"),
         "locked_until": N_("Locked until"),
     },

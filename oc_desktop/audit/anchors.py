@@ -33,6 +33,8 @@ class Anchor:
     id: int
     hash: str
     source: str = ""
+    #: where it was found: "typed" by hand, the "file" beside the data, a "backup"
+    kind: str = "typed"
 
     @property
     def short(self) -> str:
@@ -43,13 +45,13 @@ def anchor_path(database_file: Path) -> Path:
     return Path(database_file).with_name(ANCHOR_NAME)
 
 
-def parse_anchor(text: str, source: str = "") -> Anchor | None:
+def parse_anchor(text: str, source: str = "", kind: str = "typed") -> Anchor | None:
     """``<id>-<hex>`` as printed (at least 8 hex digits), or None if it is not one."""
     number, _sep, digest = text.strip().partition("-")
     digest = digest.lower()
     if not number.isdigit() or len(digest) < 8 or any(c not in "0123456789abcdef" for c in digest):
         return None
-    return Anchor(int(number), digest, source or text.strip())
+    return Anchor(int(number), digest, source or text.strip(), kind)
 
 
 def read_anchor(database_file: Path) -> Anchor | None:
@@ -58,11 +60,11 @@ def read_anchor(database_file: Path) -> Anchor | None:
     path = anchor_path(database_file)
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
-        return Anchor(int(saved["id"]), str(saved["hash"]), str(path))
+        return Anchor(int(saved["id"]), str(saved["hash"]), str(path), "file")
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
-        return Anchor(0, "", str(path))
+        return Anchor(0, "", str(path), "file")
 
 
 def write_anchor(database_file: Path, anchor: Anchor, *, replace_newer: bool = False) -> None:
@@ -87,6 +89,12 @@ def head(db: Database) -> Anchor | None:
             select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
         ).first()
     return Anchor(row[0], row[1]) if row else None
+
+
+def printed_anchor(db: Database) -> str | None:
+    """The head in the short form a printout's closing block carries."""
+    newest = head(db)
+    return newest.short if newest else None
 
 
 def note_head(session: Session, entry: AuditEntry) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from oc_desktop.audit.anchors import note_head
@@ -20,6 +20,7 @@ from oc_desktop.models.db import Database
 from oc_desktop.security import Actor
 
 GENESIS = "0" * 64
+ENTRY_KEY = "audit_entry"  # session.info: this transaction's newest audit row
 Progress = Callable[[int, int], bool]
 
 
@@ -51,12 +52,16 @@ HASHED = (
 
 
 def _digest(entry: AuditEntry) -> str:
-    return _digest_of([getattr(entry, column.key) for column in HASHED])
+    return _digest_of([getattr(entry, column.key) for column in HASHED], entry.state)
 
 
-def _digest_of(content: list) -> str:
+def _digest_of(content: list, state: Any = None) -> str:
+    """The row's hash; ``state`` (what the traced rows became) is covered when present,
+    so rows written before it was kept hash as they always did."""
     content = list(content)
     content[1] = content[1].isoformat()  # at
+    if state is not None:
+        content.append(state)
     canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -83,6 +88,7 @@ def record(
         area=area,
         old=_plain(old),
         new=_plain(new),
+        state=None,
         prev_hash="",
         hash="",
     )
@@ -95,7 +101,19 @@ def record(
     )
     entry.prev_hash = previous or GENESIS
     entry.hash = _digest(entry)
+    session.info[ENTRY_KEY] = entry
     note_head(session, entry)
+
+
+def rehash(entry: AuditEntry) -> None:
+    """The hash again after ``state`` was added at commit (the row is still the newest)."""
+    entry.hash = _digest(entry)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget_entry(session: Session) -> None:
+    session.info.pop(ENTRY_KEY, None)
 
 
 def verify_chain(db: Database, progress: Progress | None = None) -> int | None:
@@ -109,13 +127,13 @@ def verify_chain(db: Database, progress: Progress | None = None) -> int | None:
     with db.read() as session:
         total = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
         rows = session.execute(
-            select(*HASHED, AuditEntry.hash)
+            select(*HASHED, AuditEntry.state, AuditEntry.hash)
             .order_by(AuditEntry.id)
             .execution_options(yield_per=5000)
         )
         for done, row in enumerate(rows, 1):
-            content, stored = list(row[:-1]), row[-1]
-            if content[-1] != expected_prev or stored != _digest_of(content):
+            content, state, stored = list(row[:-2]), row[-2], row[-1]
+            if content[-1] != expected_prev or stored != _digest_of(content, state):
                 return content[0]
             expected_prev = stored
             if progress is not None and done % 5000 == 0 and not progress(done, total):

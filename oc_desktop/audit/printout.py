@@ -6,6 +6,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from oc_desktop import audit
+from oc_desktop.audit.anchors import printed_anchor
 from oc_desktop.audit.log import AuditQuery, count_entries, iter_entries, people
 from oc_desktop.audit.text import (
     ACTION_LABELS,
@@ -96,6 +97,7 @@ def print_audit_log(
         min_row_height=7 * mm,
         progress=progress,
         should_cancel=should_cancel,
+        trail_anchor=printed_anchor(db),
     )
     with db.begin() as session:
         audit.record(

@@ -36,6 +36,8 @@ ACTION_LABELS = {
     "sign_out": N_("Signed out"),
     "reset_password": N_("Password reset"),
     "unlock": N_("Unlocked"),
+    "state": N_("State recorded"),
+    "baseline": N_("State of earlier entries recorded"),
 }
 LANGUAGE_NAMES = {"lo": "ພາສາລາວ", "en": "English"}
 MAX_SUMMARY = 160

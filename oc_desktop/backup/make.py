@@ -25,6 +25,7 @@ from pathlib import Path
 import zstandard
 
 from oc_desktop import __version__
+from oc_desktop.backup.anchors import trail_head
 from oc_desktop.backup.crypto import EncryptingWriter, office_seal, open_sealed, password_seal
 from oc_desktop.backup.errors import (
     BackupCancelled,
@@ -252,6 +253,7 @@ def _take_snapshot(
         created_at=moment.isoformat(),
         counts=counts,
         scan_count=len(scans),
+        trail_head=trail_head(copy),
     )
     return summary, check
 
@@ -296,6 +298,8 @@ def _write(temporary: Path, copy: Path, scans, point: _Point, seal, tracker: Tra
         lock_fd(raw.fileno())  # a running backup's file is never taken for a leftover
         needed = sorted({entry.sha256 for entry in point.scans}) if point.scans_on_drive else []
         fields = {**header, "kind": "point", "folder": point.folder, "scans": needed}
+        # readable without the key, so `verify --backup` can compare any restore point
+        fields.update(made=point.summary.created_at, trail_head=point.summary.trail_head)
         sealed = EncryptingWriter(raw, key, fields, point.summary.to_json())
         plain = HashingWriter(sealed)
         with zipfile.ZipFile(plain, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:

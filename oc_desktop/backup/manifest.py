@@ -33,6 +33,9 @@ class Summary:
     created_at: str  # local wall-clock time, ISO 8601, seconds
     counts: dict[str, int]
     scan_count: int
+    #: the audit trail's head in the copy, ``<id>-<hash>`` (None: an empty trail, or a
+    #: backup made before heads were kept); also in the sealed file's clear header
+    trail_head: str | None = None
 
     @property
     def created(self) -> datetime:
@@ -51,6 +54,7 @@ class Summary:
                 created_at=str(data["created_at"]),
                 counts={str(k): int(v) for k, v in data["counts"].items()},
                 scan_count=int(data["scan_count"]),
+                trail_head=data.get("trail_head"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(str(error)) from error

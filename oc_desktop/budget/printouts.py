@@ -7,6 +7,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from oc_desktop import audit
+from oc_desktop.audit.anchors import printed_anchor
 from oc_desktop.budget import AREA_KEY
 from oc_desktop.budget.journal import voucher
 from oc_desktop.budget.journal_query import entries_between
@@ -103,6 +104,7 @@ def print_plan_vs_actual(
     ]
     pages, _writer = build_statement(
         out,
+        trail_anchor=printed_anchor(db),
         profile=load_profile(db),
         title=_("Summary of revenue and expenditure against the plan"),
         subtitle=_("Fiscal year {year}, months {first} to {last}").format(
@@ -202,6 +204,7 @@ def print_payroll(db: Database, out: Path, *, actor: Actor, sheet_id: int) -> in
         closing.append(_("Posted as voucher {number}.").format(number=sheet.voucher))
     pages, _writer = build_statement(
         out,
+        trail_anchor=printed_anchor(db),
         profile=load_profile(db),
         title=_("Salary sheet"),
         subtitle=_("Month {month}").format(month=f"{sheet.month:02d}/{sheet.year}"),
@@ -294,6 +297,7 @@ def print_voucher(db: Database, out: Path, *, actor: Actor, entry_id: int) -> in
     ]
     pages, _writer = build_statement(
         out,
+        trail_anchor=printed_anchor(db),
         profile=profile,
         title=title,
         subtitle=_("No. {number}").format(number=found.number),

@@ -12,6 +12,7 @@ AREA = Area(
     label=N_("Budget"),
     writers=frozenset({ACCOUNTANT}),
     readers=frozenset({HEAD}),
+    traced={"budget_journal": frozenset()},
     tables={
         "budget_line": N_("Budget lines"),
         "budget_plan": N_("Budget plan"),

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from oc_desktop import audit
+from oc_desktop.audit.state import touch
 from oc_desktop.documents import terms
 from oc_desktop.documents.common import AREA_KEY
 from oc_desktop.documents.directory import correspondent_id
@@ -338,6 +339,7 @@ class IncomingImporter(_Register):
             next_id += 1
             if len(rows) == BATCH or done == len(ordered):
                 insert_rows(session, model.__table__, rows)  # no ORM, no per-row SQL work
+                touch(session, model.__tablename__, [row["id"] for row in rows])
                 insert_many(session, "incoming", index_rows)
                 rows, index_rows = [], []
                 if progress is not None and not progress(done, len(ordered)):

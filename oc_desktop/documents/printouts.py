@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from oc_desktop import audit
+from oc_desktop.audit.anchors import printed_anchor
 from oc_desktop.documents import terms
 from oc_desktop.documents.common import AREA_KEY
 from oc_desktop.documents.details import document_detail
@@ -297,6 +298,7 @@ def print_delivery_book(
         total_rows=total,
         progress=documents_done,
         should_cancel=should_cancel,
+        trail_anchor=printed_anchor(db),
     )
     record_print(
         db, actor=actor, area=AREA_KEY, entity="delivery_book", span=span, entries=delivered

@@ -6,11 +6,17 @@ from oc_desktop.registers.numbering import SECRET_SERIES
 from oc_desktop.sections import Area
 from oc_desktop.security import CLERK, HEAD, READER
 
+# kept by the program itself from the text (and made again when Lao keying changes)
+SORT_KEYS = frozenset(
+    {"subject_sort", "party_sort", "subject_sort_all", "party_sort_all", "doc_number_sort"}
+)
+
 AREA = Area(
     key="documents",
     label=N_("Documents"),
     writers=frozenset({CLERK}),
     readers=frozenset({HEAD, READER}),
+    traced={name: SORT_KEYS for name in ("incoming_document", "outgoing_document")},
     tables={
         "incoming_document": N_("Incoming documents"),
         "outgoing_document": N_("Outgoing documents"),

@@ -45,5 +45,8 @@ class AuditEntry(Base):
     area: Mapped[str] = mapped_column("section", String(30), index=True)
     old: Mapped[Any] = mapped_column(JSON, nullable=True)
     new: Mapped[Any] = mapped_column(JSON, nullable=True)
+    #: what the traced rows this transaction wrote became (``audit/state.py``); never
+    #: shown, only compared by `verify`
+    state: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))

@@ -112,12 +112,14 @@ def build_register_book(
     progress: Progress | None = None,
     should_cancel: ShouldCancel | None = None,
     record: bool = False,
+    trail_anchor: str | None = None,
 ) -> int:
     """Write the book to ``out``; returns its page count.
 
     ``title`` heads every ruled page; ``total_rows`` (when known) is passed to
     ``progress(done, total)``. The closing block is signed by the clerk who kept the
-    book and, unless ``closing_signers`` says otherwise, the profile's first signer.
+    book and, unless ``closing_signers`` says otherwise, the profile's first signer,
+    over the audit trail's head ``trail_anchor`` (see ``draw_signatures``).
     Raises PrintCancelled (and leaves no file) when cancelled.
     """
     check = Checkpoint(progress, should_cancel)
@@ -144,7 +146,7 @@ def build_register_book(
             entries += 1
             check(entries, total_rows)
         flow.on_page_start = None
-        _draw_closing(flow, entries, closing_signers, profile)
+        _draw_closing(flow, entries, closing_signers, profile, trail_anchor)
         numbers.stamp()
         canvas.showPage()
         pages = numbers.finish()
@@ -170,7 +172,9 @@ def _draw_row(flow: Flow, table: Table, row) -> None:
         flow.new_page()
 
 
-def _draw_closing(flow: Flow, entries: int, signers, profile: Profile) -> None:
+def _draw_closing(
+    flow: Flow, entries: int, signers, profile: Profile, trail_anchor: str | None
+) -> None:
     needed = 3 * BODY.line_height + signature_height(signers, flow.frame.width) + 10 * mm
     flow.space(6 * mm)
     flow.need(needed)
@@ -178,4 +182,4 @@ def _draw_closing(flow: Flow, entries: int, signers, profile: Profile) -> None:
     flow.paragraph(closing_text(entries, pages), HEADING)
     flow.space(2 * mm)
     flow.paragraph(place_date_line(profile, None), BODY, align="right")
-    draw_signatures(flow, signers)
+    draw_signatures(flow, signers, trail_anchor=trail_anchor)

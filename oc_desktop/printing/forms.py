@@ -193,6 +193,7 @@ def build_delivery_book(
     progress: Progress | None = None,
     should_cancel: ShouldCancel | None = None,
     record: bool = False,
+    trail_anchor: str | None = None,
 ) -> int:
     """The book that travels with the documents: one signed line per hand-over."""
     cells = (
@@ -213,4 +214,5 @@ def build_delivery_book(
         progress=progress,
         should_cancel=should_cancel,
         record=record,
+        trail_anchor=trail_anchor,
     )

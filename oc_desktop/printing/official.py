@@ -39,6 +39,7 @@ HEADING = TextStyle(12, bold=True)
 BODY = TextStyle(12)
 TITLE = TextStyle(14, bold=True)
 SIGNATURE_SPACE = 28 * mm  # for the signature and the seal
+ANCHOR_LINE = TextStyle(9)
 
 
 @dataclass(frozen=True)
@@ -110,14 +111,18 @@ def draw_signatures(
     *,
     names: bool = True,
     space: float = SIGNATURE_SPACE,
+    trail_anchor: str | None = None,
 ) -> None:
     """Side by side, the last on the right (the head signs on the right); each block has
-    the title, ``space`` for the signature and seal, and the name."""
+    the title, ``space`` for the signature and seal, and the name. ``trail_anchor``, the
+    audit trail's head as printed (``<id>-<12 hex>``), goes under the signatures: what
+    the head signs for, which `oc-desktop verify --anchor` compares with the trail later."""
     if not signers:
         return
     columns = max(2, len(signers))
     width = flow.frame.width / columns
-    flow.need(signature_height(signers, flow.frame.width, space))
+    anchor_height = ANCHOR_LINE.line_height + 2 * mm if trail_anchor else 0.0
+    flow.need(signature_height(signers, flow.frame.width, space) + anchor_height)
     flow.space(4 * mm)
     top, bottom = flow.top, flow.top
     for n, signer in enumerate(signers):
@@ -129,6 +134,13 @@ def draw_signatures(
             y = flow.writer.paragraph(name, HEADING, x, y, width, "center")
         bottom = min(bottom, y)
     flow.top = bottom
+    if trail_anchor:
+        flow.space(2 * mm)
+        flow.paragraph(
+            _("Audit trail when printed: {anchor}").format(anchor=trail_anchor),
+            ANCHOR_LINE,
+            align="right",
+        )
 
 
 def build_official_document(

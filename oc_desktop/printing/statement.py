@@ -42,6 +42,7 @@ def build_statement(
     day: dt.date | None = None,
     landscape: bool = False,
     record: bool = False,
+    trail_anchor: str | None = None,
 ) -> tuple[int, Writer]:
     """Write the statement to ``out``; returns the page count and the writer."""
     pagesize = LANDSCAPE if landscape else PORTRAIT
@@ -70,7 +71,7 @@ def build_statement(
         flow.space(4 * mm)
         for line in closing:
             flow.paragraph(line, BODY, space_after=1 * mm)
-        draw_signatures(flow, signers)
+        draw_signatures(flow, signers, trail_anchor=trail_anchor)
         numbers.stamp()
         canvas.showPage()
         pages = numbers.finish()

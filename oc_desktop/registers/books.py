@@ -9,6 +9,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from oc_desktop import audit
+from oc_desktop.audit.anchors import printed_anchor
 from oc_desktop.models.db import Database
 from oc_desktop.printing import Column, Cover, build_register_book
 from oc_desktop.printing.page import Progress, ShouldCancel
@@ -73,6 +74,7 @@ def print_book(
         min_row_height=min_row_height,
         progress=progress,
         should_cancel=should_cancel,
+        trail_anchor=printed_anchor(db),
     )
     record_print(db, actor=actor, area=area, entity=entity, span=span, entries=total)
     return pages

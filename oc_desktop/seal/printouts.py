@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from oc_desktop import audit
+from oc_desktop.audit.anchors import printed_anchor
 from oc_desktop.documents import terms as document_terms
 from oc_desktop.formatting import format_date, format_datetime, format_int
 from oc_desktop.i18n import _
@@ -279,6 +280,7 @@ def print_seal_list(db: Database, out: Path, *, actor: Actor) -> int:
         cover=Cover(title=title),
         profile=load_profile(db),
         total_rows=len(rows),
+        trail_anchor=printed_anchor(db),
     )
     with db.begin() as session:
         audit.record(

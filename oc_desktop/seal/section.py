@@ -10,6 +10,7 @@ AREA = Area(
     label=N_("Seal"),
     writers=frozenset({CLERK}),
     readers=frozenset({HEAD, READER}),
+    traced={"seal_use": frozenset(), "seal_handover": frozenset(), "seal_incident": frozenset()},
     tables={
         "seal": N_("Seals"),
         "seal_status": N_("Seal status history"),

@@ -8,6 +8,7 @@ from datetime import date
 
 from reportlab.lib.units import mm
 
+from oc_desktop.audit.anchors import printed_anchor
 from oc_desktop.formatting import format_date, format_int
 from oc_desktop.i18n import _
 from oc_desktop.models.db import Database
@@ -49,7 +50,12 @@ def _document(db, out, *, title, subtitle, columns, rows, preparer) -> int:
         flow.space(4 * mm)
         flow.paragraph(place_date_line(profile, date.today()), BODY, align="right")
         head = profile.signers[:1] or (SignerRow(None, _("Head"), ""),)
-        draw_signatures(flow, (SignerRow(None, _("Prepared by"), preparer), *head), space=20 * mm)
+        draw_signatures(
+            flow,
+            (SignerRow(None, _("Prepared by"), preparer), *head),
+            space=20 * mm,
+            trail_anchor=printed_anchor(db),
+        )
         canvas.showPage()
         return canvas.getPageNumber() - 1
 

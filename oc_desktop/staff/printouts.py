@@ -14,6 +14,7 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 
+from oc_desktop.audit.anchors import printed_anchor
 from oc_desktop.formatting import format_date, format_int, format_kip
 from oc_desktop.i18n import _
 from oc_desktop.models.db import Database
@@ -341,6 +342,11 @@ def print_statistics(db: Database, out, *, actor: Actor, as_of: date, preparer: 
         flow.space(4 * mm)
         flow.paragraph(place_date_line(profile, date.today()), BODY, align="right")
         head = profile.signers[:1] or (SignerRow(None, _("Head"), ""),)
-        draw_signatures(flow, (SignerRow(None, _("Prepared by"), preparer), *head), space=20 * mm)
+        draw_signatures(
+            flow,
+            (SignerRow(None, _("Prepared by"), preparer), *head),
+            space=20 * mm,
+            trail_anchor=printed_anchor(db),
+        )
         canvas.showPage()
         return canvas.getPageNumber() - 1

@@ -14,6 +14,7 @@ AREA = Area(
     label=N_("Staff"),
     writers=frozenset({STAFF_OFFICER}),
     readers=frozenset({HEAD, ADMIN}),
+    traced={"person": frozenset({"name_sort", "search"})},
     tables={
         "person": N_("Staff files"),
         "family_member": N_("Family members of staff"),

@@ -7,12 +7,11 @@ import stat
 import sys
 
 import pytest
+from helpers.trail import rehash
 
 from oc_desktop import cli
 from oc_desktop.audit import verify_chain
 from oc_desktop.audit.anchors import anchor_path, head, read_anchor
-from oc_desktop.audit.chain import GENESIS, HASHED, _digest_of
-from oc_desktop.models.db import Database
 from oc_desktop.paths import database_path
 from oc_desktop.security import SYSTEM
 
@@ -68,7 +67,7 @@ def test_deleting_every_row_is_noticed(trail, data_dir, capsys):
 def test_rewriting_a_row_and_recomputing_every_hash_is_noticed(trail, data_dir, capsys):
     printed = head(trail).short  # as the closing block of a printout carries it
     _sql(data_dir, "UPDATE audit_entry SET username = 'someone' WHERE id = 2")
-    _rehash(data_dir)
+    rehash(data_dir)
     assert verify_chain(trail) is None
     os.remove(anchor_path(database_path(data_dir)))  # even with the file beside it gone
     code, said = _verify(capsys, data_dir, printed)
@@ -97,21 +96,3 @@ def test_a_rolled_back_write_leaves_the_anchor(trail, data_dir):
         )
         raise RuntimeError
     assert read_anchor(database_path(data_dir)) == before
-
-
-def _rehash(data_dir):
-    """What someone who read the public code does: recompute the chain after an edit."""
-    from sqlalchemy import create_engine, select
-    from sqlalchemy.orm import Session
-
-    from oc_desktop.models import AuditEntry
-
-    engine = create_engine(f"sqlite:///{database_path(data_dir)}")
-    database = Database(database_path(data_dir), engine)
-    previous = GENESIS
-    with Session(engine) as session, session.begin():
-        for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
-            entry.prev_hash = previous
-            entry.hash = _digest_of([getattr(entry, c.key) for c in HASHED])
-            previous = entry.hash
-    database.close()

@@ -6,6 +6,7 @@ import pytest
 from helpers.pdf import page_texts
 from sqlalchemy import select
 
+from oc_desktop.audit.anchors import printed_anchor
 from oc_desktop.audit.log import AuditQuery
 from oc_desktop.audit.printout import print_audit_log
 from oc_desktop.models import AuditEntry
@@ -26,8 +27,11 @@ def trail(db, make_user):
 def test_the_head_prints_one_persons_changes_with_old_and_new(db, tmp_path, trail, make_user):
     head = make_user("head", [HEAD])
     path = tmp_path / "audit.pdf"
+    anchor = printed_anchor(db)
     pages = print_audit_log(db, path, actor=head, query=AuditQuery(username="admin"))
     text = " ".join(page_texts(path))
+    # the closing block carries the trail's head for the head's signature, in Lao
+    assert f"ລະຫັດກວດສອບປະຫວັດການປ່ຽນແປງ ໃນເວລາພິມ: {anchor}" in page_texts(path)[-1]
     assert pages == len(page_texts(path)) == 2  # the cover; the rows and the closing block
     assert "ປະຫວັດການປ່ຽນແປງ: ບຸນມີ ຜູ້ບໍລິຫານ" in text
     assert "ຈາກ 3 ເປັນ 5" in text and "ຈາກ 5 ເປັນ 9" in text

@@ -63,6 +63,7 @@ def test_each_printout_says_what_the_books_hold(db, accountant, year, tmp_path):
     assert "ສອງລ້ານເຈັດແສນສີ່ສິບເອັດພັນສາມສິບສີ່ກີບຖ້ວນ" in text.replace(" ", "")
     print_journal(db, book, actor=accountant, span=DateRange(date(2025, 2, 1), date(2025, 2, 28)))
     assert "ລຈ 2/2025" in " ".join(page_texts(book))
+    assert "ລະຫັດກວດສອບປະຫວັດການປ່ຽນແປງ ໃນເວລາພິມ:" in page_texts(book)[-1]
     with db.read() as session:
         printed = session.scalars(
             select(AuditEntry.entity).where(

@@ -113,6 +113,7 @@ def test_the_incoming_book_holds_the_range_in_number_order(db, tmp_path, registe
     assert "ຍົກເລີກ: ລົງຊ້ຳ" in text  # a void number stays in the book, with its reason
     assert "ເມສາ" not in text  # April is not March
     assert "(1) (2) (3) (4) (5) (6) (7) (8) (9)" in text
+    assert "ລະຫັດກວດສອບປະຫວັດການປ່ຽນແປງ ໃນເວລາພິມ:" in text  # the trail's head, for signing
     assert "3 ລາຍການ" in text  # the closing count
 
 

@@ -37,6 +37,7 @@ def test_the_use_register_and_the_seal_list(db, held, tmp_path):
     assert print_use_book(db, book, actor=held.head, span=span) >= 2
     text = " ".join(page_texts(book))
     assert "ປຶ້ມທະບຽນການນຳໃຊ້ຕາປະທັບ" in text and "ບົດລາຍງານການເຄື່ອນໄຫວປະຈຳເດືອນ" in text
+    assert "ລະຫັດກວດສອບປະຫວັດການປ່ຽນແປງ ໃນເວລາພິມ:" in text
     listing = tmp_path / "seals.pdf"
     print_seal_list(db, listing, actor=held.reader)
     assert "ຕາປະທັບມົນ ຄອຮຂ" in " ".join(page_texts(listing))

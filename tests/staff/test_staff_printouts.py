@@ -104,6 +104,7 @@ def test_the_staff_list_and_the_steps_due(db, officer, office, tmp_path):
     listing, due = tmp_path / "list.pdf", tmp_path / "due.pdf"
     print_staff_list(db, listing, actor=officer, as_of=date.today())
     assert "ບຸນມີ ສີລາວົງ" in " ".join(page_texts(listing))
+    assert "ລະຫັດກວດສອບປະຫວັດການປ່ຽນແປງ ໃນເວລາພິມ:" in page_texts(listing)[-1]
     print_promotions_due(db, due, actor=officer, as_of=date.today(), months=12)
     text = " ".join(page_texts(due))
     assert "ບຸນມີ ສີລາວົງ" in text and "ສົມພອນ" not in text

@@ -4,7 +4,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Text, select, type_coerce
+from sqlalchemy import Text, delete, select, type_coerce
 from sqlalchemy.orm import Session
 
 from oc_desktop import audit
@@ -293,7 +293,9 @@ def set_settings(db: Database, *, actor: Actor, values: dict[str, Any]) -> None:
                 continue
             if old is _UNREADABLE:
                 old = None
-            session.merge(Setting(key=key, value=value))
+            # replaced without loading the old row, which may not even be JSON
+            session.execute(delete(Setting).where(Setting.key == key))
+            session.add(Setting(key=key, value=value))
             audit.record(
                 session,
                 actor=actor,

@@ -166,9 +166,11 @@ def sign_in(db: Database, *, username: str, password: str) -> Actor:
             locked_until = _unknown_name_try(session, name, password, now, attempts, first_wait)
         else:
             if user.locked_until is not None and user.locked_until > now:
+                # kept (the raise comes after the commit): a lock made before the person
+                # became the only administrator shrinks to the cap
                 user.locked_until = min(user.locked_until, now + _cap(session, user))
-                raise _locked(user.locked_until, now)
-            if _matches(user.password_hash, password):
+                locked_until = user.locked_until
+            elif _matches(user.password_hash, password):
                 if not user.active:
                     raise SignInError(_("This account is switched off: ask the administrator."))
                 user.failed_attempts, user.locked_until = 0, None
@@ -176,12 +178,13 @@ def sign_in(db: Database, *, username: str, password: str) -> Actor:
                     user.password_hash = hash_password(password)
                 audit.record(session, **audit_args(user, "sign_in"))
                 return actor_of(user)
-            user.failed_attempts += 1
-            wait = _wait(user.failed_attempts, attempts, first_wait)
-            if wait is not None:
-                user.locked_until = now + min(wait, _cap(session, user))
-            locked_until = user.locked_until if wait is not None else None
-            audit.record(session, **audit_args(user, "sign_in_failed"))
+            else:
+                user.failed_attempts += 1
+                wait = _wait(user.failed_attempts, attempts, first_wait)
+                if wait is not None:
+                    user.locked_until = now + min(wait, _cap(session, user))
+                locked_until = user.locked_until if wait is not None else None
+                audit.record(session, **audit_args(user, "sign_in_failed"))
     # Outside the transaction, so the failed count and its audit row are kept.
     if locked_until is not None:
         raise _locked(locked_until, now)

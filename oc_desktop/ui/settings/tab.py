@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from oc_desktop import formatting, i18n
+from oc_desktop.audit.text import field_label
 from oc_desktop.i18n import N_, _
 from oc_desktop.profile import (
     SectionRow,
@@ -290,7 +291,7 @@ class SettingsTab(BaseTab):
             _(
                 "Settings not shown here hold values that are not valid, and their defaults "
                 "are used: {keys}."
-            ).format(keys=", ".join(elsewhere))
+            ).format(keys=", ".join(field_label(key, "settings") for key in elsewhere))
             if elsewhere
             else ""
         )

@@ -66,7 +66,7 @@ def test_the_settings_tab_marks_each_bad_field_and_saving_repairs_it(
     assert tab.pref_rows.error("lockout_seconds").startswith("ຄ່າທີ່ບັນທຶກໄວ້ບໍ່ຖືກຕ້ອງ")
     assert tab.pref_rows.error("language") and tab.pref_rows.error("digits")
     assert tab.pref_rows.error("due_soon_days") == ""
-    assert not tab.stored_note.isHidden() and "numbering_period" in tab.stored_note.text()
+    assert not tab.stored_note.isHidden() and "ເລກທີປຶ້ມທະບຽນເລີ່ມໃໝ່" in tab.stored_note.text()
     tab.name_edit.setText("ຄະນະໂຄສະນາອົບຮົມແຂວງ")
     tab.abbreviation_edit.setText("ຄ.ອ.ຮ")
     tab.place_edit.setText("ຈຳປາສັກ")

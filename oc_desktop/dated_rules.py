@@ -13,9 +13,33 @@ from oc_desktop.i18n import _
 from oc_desktop.models import Setting
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor
-from oc_desktop.validation import ValidationError
+from oc_desktop.validation import FIRST_DAY, LAST_DAY, Checker, ValidationError
 
 Version = dict[str, Any]
+
+
+def _storable(value: Any, depth: int = 0) -> bool:
+    """Whether ``value`` is what a rule holds: whole numbers (and flags), one-line texts,
+    None, and lists and mappings of them; never a fraction (nor NaN), a lone surrogate,
+    a control character or a number SQLite's JSON cannot read back."""
+    if value is None or isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return abs(value) < 2**63
+    if isinstance(value, str):
+        check = Checker()
+        check.text("value", value, max_length=1000, required=False, one_line=True)
+        return not check.errors
+    if depth > 5:
+        return False
+    if isinstance(value, list):
+        return len(value) <= 1000 and all(_storable(item, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return len(value) <= 1000 and all(
+            isinstance(k, str) and _storable(k) and _storable(v, depth + 1)
+            for k, v in value.items()
+        )
+    return False
 
 
 class DatedRules:
@@ -52,15 +76,19 @@ class DatedRules:
 
     def checked(self, key: str, value: Any) -> list[Version]:
         """``value`` as versions in order, or a ValidationError at ``key`` saying why."""
-        if key not in self.defaults:
-            raise KeyError(key)
+        if not isinstance(key, str) or key not in self.defaults:
+            raise ValidationError({"key": _("There is no such rule.")})
         message = None
         if not isinstance(value, list) or not value:
             message = _("Give at least one version of the rule.")
+        elif not _storable(value):
+            message = _("A value is not a whole number or a line of text the rule can keep.")
         for version in value if message is None else []:
             try:
-                date.fromisoformat(version["from"])
+                start = date.fromisoformat(version["from"])
                 missing = [f for f in self.fields[key] if f not in version]
+                if not FIRST_DAY <= start <= LAST_DAY:
+                    missing = ["from"]
             except (KeyError, TypeError, ValueError):
                 missing = ["from"]
             if missing:

@@ -124,12 +124,15 @@ def save_profile(
     """
     require_write(actor, "settings")
     check = Checker()
-    name = check.text("name", name, max_length=300)
-    abbreviation = check.text("abbreviation", abbreviation, max_length=40)
-    place = check.text("place", place, max_length=100)
-    parent_body = check.text("parent_body", parent_body, max_length=300, required=False)
+    name = check.text("name", name, max_length=300, one_line=True)
+    abbreviation = check.text("abbreviation", abbreviation, max_length=40, one_line=True)
+    place = check.text("place", place, max_length=100, one_line=True)
+    parent_body = check.text(
+        "parent_body", parent_body, max_length=300, required=False, one_line=True
+    )
     clean_sections = [
-        SectionRow(s.id, check.text("sections", s.name, max_length=300)) for s in sections
+        SectionRow(s.id, check.text("sections", s.name, max_length=300, one_line=True))
+        for s in sections
     ]
     if not clean_sections:
         check.fail("sections", _("The office needs at least one section."))
@@ -139,8 +142,8 @@ def save_profile(
     clean_signers = [
         SignerRow(
             s.id,
-            check.text("signers", s.title, max_length=200),
-            check.text("signers", s.name, max_length=200),
+            check.text("signers", s.title, max_length=200, one_line=True),
+            check.text("signers", s.name, max_length=200, one_line=True),
         )
         for s in signers
     ]

@@ -16,7 +16,7 @@ from oc_desktop.models import User
 from oc_desktop.models.db import Database
 from oc_desktop.security import ADMIN, Actor, require_read, require_write
 from oc_desktop.users import check_password, check_roles, hash_password
-from oc_desktop.validation import Checker
+from oc_desktop.validation import Checker, ValidationError
 
 #: what the audit shows instead of a password
 PASSWORD_CHANGED = "changed"
@@ -53,10 +53,18 @@ def list_users(db: Database, *, actor: Actor) -> list[UserRow]:
         return [_row(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
+class UserNotFound(ValidationError, LookupError):
+    """No account has that number (whatever was given as one)."""
+
+    def __init__(self, user_id: object) -> None:
+        super().__init__({"user_id": _("There is no such user.")})
+        self.user_id = user_id
+
+
 def _user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
+    user = Checker().row(session, User, "user_id", user_id, message="")
     if user is None:
-        raise LookupError(f"no user {user_id}")
+        raise UserNotFound(user_id)
     return user
 
 
@@ -78,8 +86,9 @@ def update_user(
     """Change what a person is called, may do and may see; the user name stays."""
     require_write(actor, "users")
     check = Checker()
-    full_name = check.text("full_name", full_name, max_length=200)
+    full_name = check.text("full_name", full_name, max_length=200, one_line=True)
     check_roles(check, roles, clearance)
+    check.done()  # the roles are checked before they are compared
     if not active and user_id == actor.user_id:
         check.fail("active", _("You cannot deactivate yourself while signed in."))
     with db.begin() as session:

@@ -66,10 +66,15 @@ def is_user_name(password: str, username: str) -> bool:
 
 
 def check_roles(check: Checker, roles: list[str], clearance: int) -> None:
-    if not roles or not set(roles) <= set(ROLES):
+    """Roles the program knows (at least one) and a clearance level on its scale."""
+    known = isinstance(roles, list | tuple | set | frozenset) and all(
+        isinstance(role, str) and role in ROLES for role in roles
+    )
+    if not roles or not known:
         check.fail("roles", _("Choose at least one role."))
-    if not 0 <= clearance <= TOP_SECRET:
-        check.fail("clearance", _("Choose a clearance level."))
+    check.whole(
+        "clearance", clearance, low=0, high=TOP_SECRET, message=_("Choose a clearance level.")
+    )
 
 
 def has_users(db: Database) -> bool:
@@ -91,10 +96,10 @@ def create_user(
 ) -> Actor:
     require_write(actor, "users")
     check = Checker()
-    username = check.text("username", username, max_length=60)
+    username = check.text("username", username, max_length=60, one_line=True)
     if any(character.isspace() for character in username):
         check.fail("username", _("A user name is one word, without spaces."))
-    full_name = check.text("full_name", full_name, max_length=200)
+    full_name = check.text("full_name", full_name, max_length=200, one_line=True)
     check_password(check, password, password_again, username=username)
     check_roles(check, roles, clearance)
     with db.read() as session:

@@ -41,6 +41,8 @@ def update() -> None:
         po = LOCALE / language / "LC_MESSAGES" / "oc_desktop.po"
         verb = "update" if po.exists() else "init"
         extra = ["--no-fuzzy-matching", "--ignore-obsolete"] if verb == "update" else []
+        # Lao lines are kept at the width they were written with, so an update is a small diff
+        extra += ["--width", "100"] if language == "lo" else []
         pybabel(verb, "-i", str(POT), "-d", str(LOCALE), "-D", "oc_desktop", "-l", language, *extra)
     _fill_english(LOCALE / "en" / "LC_MESSAGES" / "oc_desktop.po")
 

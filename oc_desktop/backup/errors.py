@@ -7,6 +7,7 @@ the window show it as it is. An ``OSError`` from the drive is sorted by its caus
 import errno
 
 from oc_desktop.i18n import _
+from oc_desktop.validation import ValidationError
 
 
 class BackupError(Exception):
@@ -14,6 +15,14 @@ class BackupError(Exception):
 
     def __str__(self) -> str:
         return self.args[0] if self.args else ""
+
+
+class BadPasswordError(BackupError, ValidationError):
+    """A password that cannot seal a backup (blank, or holding what cannot be encoded);
+    a backup error to the backup screens, a field error to a form."""
+
+    def __str__(self) -> str:
+        return "; ".join(self.errors.values())
 
 
 class BackupCancelled(BackupError):

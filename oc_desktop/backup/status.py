@@ -10,7 +10,7 @@ from pathlib import Path
 
 from oc_desktop import audit
 from oc_desktop.audit.anchors import head, write_anchor
-from oc_desktop.backup.errors import NotAllowedError
+from oc_desktop.backup.errors import BadPasswordError, NotAllowedError
 from oc_desktop.backup.make import BackupResult, make_backup
 from oc_desktop.backup.numbers import keep_issued_numbers
 from oc_desktop.backup.progress import Progress
@@ -22,6 +22,7 @@ from oc_desktop.models.migrate import open_database
 from oc_desktop.paths import database_path
 from oc_desktop.profile import get_setting, set_setting
 from oc_desktop.security import TOP_SECRET, Actor
+from oc_desktop.validation import Checker
 
 
 def back_up(
@@ -50,6 +51,13 @@ def check_may_back_up(actor: Actor, *, password: str | None = None) -> None:
     """Only those whose role may back up (administrators and registry clerks); a password
     backup opens with what its maker knows, so only someone cleared for every secret
     letter makes one (a backup never holds readably what its maker may not read)."""
+    if password is not None:
+        check = Checker()
+        if password == "":
+            check.fail("password", _("The password cannot be empty."))
+        check.password("password", password)
+        if check.errors:
+            raise BadPasswordError(check.errors)
     if not actor.may_write("backup"):
         raise NotAllowedError(_("Your role may not make backups; nothing was written."))
     if password is not None and not actor.sees_secret(TOP_SECRET):

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from oc_desktop import audit
 from oc_desktop.budget import AREA_KEY
-from oc_desktop.budget.common import NAME_MAX, check_amount, check_writer
+from oc_desktop.budget.common import NAME_MAX, check_amount, check_month, check_writer, check_year
 from oc_desktop.budget.rules import fiscal_year, in_force
 from oc_desktop.i18n import _
 from oc_desktop.models import BudgetLine, ClosedMonth, JournalEntry
@@ -116,19 +116,21 @@ def record_entry(
     """Write a voucher with the next number of its year and kind (or one typed from a
     paper book, if its series does not hold it yet)."""
     check = Checker()
-    if kind not in KINDS:
-        check.fail("kind", _("Choose revenue or expenditure."))
+    check.choice("kind", kind, KINDS, message=_("Choose revenue or expenditure."))
     description = check.text("description", description, max_length=DESCRIPTION_MAX)
-    party = check.text("party", party, max_length=NAME_MAX, required=False)
-    approved_by = check.text("approved_by", approved_by, max_length=200, required=False)
+    party = check.text("party", party, max_length=NAME_MAX, required=False, one_line=True)
+    approved_by = check.text(
+        "approved_by", approved_by, max_length=200, required=False, one_line=True
+    )
     check_amount(check, "amount", amount)
-    if not isinstance(entry_date, date):
-        check.fail("entry_date", _("Enter a date."))
-    if seq is not None and not 0 < seq < 10_000_000:
-        check.fail("seq", _("Enter a number from 1 up."))
+    check.day("entry_date", entry_date)
+    message = _("Enter a number from 1 up.")
+    check.whole("seq", seq, low=1, high=9_999_999, required=False, message=message)
     if scan is not None:
-        scan = Path(scan)
-        if scan.suffix.lower() not in SCAN_TYPES:
+        scan = check.path("scan", scan, message=_("This file cannot be read."))
+        if scan is None:
+            pass
+        elif scan.suffix.lower() not in SCAN_TYPES:
             check.fail("scan", _("Attach a PDF or an image (PNG, JPEG, TIFF)."))
         elif not scan.is_file():
             check.fail("scan", _("This file cannot be read."))
@@ -173,10 +175,11 @@ def write_entry(
     payroll_id: int | None = None,
 ) -> JournalEntry:
     """Inside a transaction, with the values checked: the voucher, or field errors."""
-    line = session.get(BudgetLine, line_id) if line_id is not None else None
     year = fiscal_year(session, entry_date)
+    message = _("Choose an item of the year {year}.").format(year=year)
+    line = check.row(session, BudgetLine, "line_id", line_id, message=message, required=False)
     if line is None or line.parent_id is None or line.year != year:
-        check.fail("line_id", _("Choose an item of the year {year}.").format(year=year))
+        check.fail("line_id", message)
     elif line.kind != kind:
         check.fail("line_id", _("This item is not of the kind chosen."))
     _check_open(session, check, "entry_date", entry_date)
@@ -211,10 +214,11 @@ def reverse_in(
     session: Session, actor: Actor, check: Checker, *, entry_id: int, entry_date: date, reason: str
 ) -> JournalEntry:
     """Inside a transaction: the reversing voucher of ``entry_id``, or field errors."""
-    original = session.get(JournalEntry, entry_id)
-    if original is None:
-        check.fail("reason", _("This entry does not exist."))
-        check.done()
+    check.day("entry_date", entry_date)
+    original = check.row(
+        session, JournalEntry, "reason", entry_id, message=_("This entry does not exist.")
+    )
+    check.done()
     if original.reverses_id is not None:
         check.fail("reason", _("A reversal is not reversed; write a new entry instead."))
     already = session.scalar(select(JournalEntry.id).where(JournalEntry.reverses_id == entry_id))
@@ -259,8 +263,10 @@ def reverse_entry(
     check_writer(check, actor, "reason")
     check.done()
     with db.begin() as session:
-        original = session.get(JournalEntry, entry_id)
-        if original is not None and original.payroll_id is not None:
+        message = _("This entry does not exist.")
+        original = check.row(session, JournalEntry, "reason", entry_id, message=message)
+        check.done()
+        if original.payroll_id is not None:
             check.fail("reason", _("A payroll's voucher is reversed with its payroll."))
             check.done()
         return reverse_in(
@@ -272,8 +278,8 @@ def close_month(db: Database, *, actor: Actor, year: int, month: int) -> None:
     """Close a month's books: no entry dated in it is written afterwards."""
     require_write(actor, AREA_KEY)
     check = Checker()
-    if not 1 <= month <= 12:
-        check.fail("month", _("Choose a month from 1 to 12."))
+    check_year(check, year)
+    check_month(check, month)
     check.done()
     with db.begin() as session:
         if session.get(ClosedMonth, (year, month)) is not None:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from oc_desktop import audit
 from oc_desktop.budget import AREA_KEY
-from oc_desktop.budget.common import NAME_MAX, check_amount, check_writer
+from oc_desktop.budget.common import NAME_MAX, check_amount, check_writer, check_year
 from oc_desktop.budget.rules import in_force
 from oc_desktop.i18n import _
 from oc_desktop.models import BudgetLine, PlanEntry
@@ -41,16 +41,11 @@ class PlanRow:
     decision: str
 
 
-def _check_year(check: Checker, year: int) -> None:
-    if not 2000 <= year <= 2200:
-        check.fail("year", _("Enter a year between 2000 and 2200."))
-
-
 def start_year(db: Database, *, actor: Actor, year: int) -> int:
     """Give ``year`` its chart: the previous year's active lines when it has some, else
     the default list (setting ``budget_chart``). Returns how many lines were made."""
     check = Checker()
-    _check_year(check, year)
+    check_year(check, year)
     check_writer(check, actor, "year")
     check.done()
     with db.begin() as session:
@@ -125,25 +120,25 @@ def save_line(
     """Add a chapter (no parent) or an item, or rename one (``line_id``). An item takes
     its chapter's kind."""
     check = Checker()
-    code = check.text("code", code, max_length=30)
-    name = check.text("name", name, max_length=NAME_MAX)
+    code = check.text("code", code, max_length=30, one_line=True)
+    name = check.text("name", name, max_length=NAME_MAX, one_line=True)
+    check_year(check, year)
     check_writer(check, actor, "name")
     check.done()
     with db.begin() as session:
-        line = session.get(BudgetLine, line_id) if line_id is not None else None
-        if line_id is not None and (line is None or line.year != year):
-            check.fail("name", _("This line is not in the year shown."))
-        parent = session.get(BudgetLine, parent_id) if parent_id is not None else None
-        if parent_id is not None and (
-            parent is None or parent.year != year or parent.parent_id is not None
-        ):
-            check.fail("name", _("Choose a chapter of the same year."))
+        message = _("This line is not in the year shown.")
+        line = check.row(session, BudgetLine, "name", line_id, message=message, required=False)
+        if line is not None and line.year != year:
+            check.fail("name", message)
+        message = _("Choose a chapter of the same year.")
+        parent = check.row(session, BudgetLine, "name", parent_id, message=message, required=False)
+        if parent is not None and (parent.year != year or parent.parent_id is not None):
+            check.fail("name", message)
         if parent is not None:
             kind = parent.kind
         elif line is not None:
             kind = line.kind
-        if kind not in KINDS:
-            check.fail("kind", _("Choose revenue or expenditure."))
+        check.choice("kind", kind, KINDS, message=_("Choose revenue or expenditure."))
         taken = session.scalar(
             select(BudgetLine.id).where(BudgetLine.year == year, BudgetLine.code == code)
         )
@@ -203,13 +198,15 @@ def plan_line(
     """The item's plan for its year: the first amount, or an amendment (a signed change)
     when it has one already. Chapters are planned through their items."""
     check = Checker()
-    decision = check.text("decision", decision, max_length=DECISION_MAX, required=False)
-    if not isinstance(decided_on, date):
-        check.fail("decided_on", _("Enter a date."))
+    decision = check.text(
+        "decision", decision, max_length=DECISION_MAX, required=False, one_line=True
+    )
+    check.day("decided_on", decided_on)
     check_writer(check, actor, "amount")
     check.done()
     with db.begin() as session:
-        line = session.get(BudgetLine, line_id)
+        message = _("Plan an item, not a chapter.")
+        line = check.row(session, BudgetLine, "amount", line_id, message=message)
         if line is None or line.parent_id is None:
             check.fail("amount", _("Plan an item, not a chapter."))
             check.done()

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from oc_desktop import audit
 from oc_desktop.budget import AREA_KEY
-from oc_desktop.budget.common import check_writer
+from oc_desktop.budget.common import check_month, check_writer, check_year
 from oc_desktop.budget.journal import reverse_in, write_entry
 from oc_desktop.budget.rules import fiscal_year, in_force, share
 from oc_desktop.i18n import N_, _
@@ -143,8 +143,8 @@ def draft_payroll(db: Database, *, actor: Actor, year: int, month: int) -> int:
     from oc_desktop.staff.rules import salary_index
 
     check = Checker()
-    if not 1 <= month <= 12 or not 2000 <= year <= 2200:
-        check.fail("month", _("Choose a month and a year."))
+    check_year(check, year)
+    check_month(check, month)
     check_writer(check, actor, "month")
     check.done()
     first_day = date(year, month, 1)
@@ -308,13 +308,17 @@ def approve_payroll(
     """Post the sheet as one expenditure voucher on the payroll item (setting
     ``budget_payroll_item``) for its cost; returns the voucher's id."""
     check = Checker()
-    approved_by = check.text("approved_by", approved_by, max_length=200, required=False)
+    approved_by = check.text(
+        "approved_by", approved_by, max_length=200, required=False, one_line=True
+    )
+    check.day("entry_date", entry_date)
     check_writer(check, actor, "entry_date")
     check.done()
     with db.begin() as session:
-        sheet = session.get(PayrollSheet, sheet_id)
+        message = _("Only a computed sheet that is not posted is approved.")
+        sheet = check.row(session, PayrollSheet, "entry_date", sheet_id, message=message)
         if sheet is None or sheet.status != DRAFT:
-            check.fail("entry_date", _("Only a computed sheet that is not posted is approved."))
+            check.fail("entry_date", message)
             check.done()
         if _posted(session, sheet.year, sheet.month) is not None:
             check.fail("entry_date", _("This month's payroll is posted already."))
@@ -370,12 +374,14 @@ def reverse_payroll(
     reversing voucher's id."""
     check = Checker()
     reason = check.text("reason", reason, max_length=300)
+    check.day("entry_date", entry_date)
     check_writer(check, actor, "reason")
     check.done()
     with db.begin() as session:
-        sheet = session.get(PayrollSheet, sheet_id)
+        message = _("Only a posted payroll is reversed.")
+        sheet = check.row(session, PayrollSheet, "reason", sheet_id, message=message)
         if sheet is None or sheet.status != POSTED:
-            check.fail("reason", _("Only a posted payroll is reversed."))
+            check.fail("reason", message)
             check.done()
         posted = session.scalar(
             select(JournalEntry.id).where(

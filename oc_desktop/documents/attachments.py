@@ -52,7 +52,9 @@ def _owner(register: str, doc_id: int) -> dict:
 
 
 def _writable(session, check: Checker, actor: Actor, register: str, doc_id: int, field: str):
-    doc = session.get(MODELS[register], doc_id)
+    if check.choice("register", register, MODELS, message=_("Choose a register.")) is None:
+        check.done()
+    doc = check.row(session, MODELS[register], field, doc_id, message=_("Choose a document."))
     check_writer(check, actor, field)
     if doc is None or not actor.sees_secret(doc.secrecy):
         check.fail(field, _("Your clearance does not allow this secrecy level."))
@@ -72,10 +74,10 @@ def log_copy(
 ) -> int:
     """Enter copies made of a document in the copy log (ສຳເນົາເອກະສານ)."""
     check = Checker()
-    for_whom = check.text("for_whom", for_whom, max_length=NAME_MAX)
-    authorised_by = check.text("authorised_by", authorised_by, max_length=NAME_MAX)
-    if not 0 < copies <= 10_000:
-        check.fail("copies", _("Enter the number of copies, from 1 to 10,000."))
+    for_whom = check.text("for_whom", for_whom, max_length=NAME_MAX, one_line=True)
+    authorised_by = check.text("authorised_by", authorised_by, max_length=NAME_MAX, one_line=True)
+    message = _("Enter the number of copies, from 1 to 10,000.")
+    check.whole("copies", copies, low=1, high=10_000, message=message)
     check_date(check, "made_on", made_on)
     with db.begin() as session:
         _writable(session, check, actor, register, doc_id, "for_whom")
@@ -126,8 +128,10 @@ def attach_scan(
 ) -> int:
     """Copy a scan into the data folder, check the copy, then record it."""
     check = Checker()
-    source = Path(source)
-    if source.suffix.lower() not in SCAN_TYPES:
+    source = check.path("scan", source, message=_("This file cannot be read."))
+    if source is None:
+        pass
+    elif source.suffix.lower() not in SCAN_TYPES:
         check.fail("scan", _("Attach a PDF or an image (PNG, JPEG, TIFF)."))
     elif not source.is_file():
         check.fail("scan", _("This file cannot be read."))

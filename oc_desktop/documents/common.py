@@ -15,6 +15,8 @@ from oc_desktop.validation import Checker, ValidationError
 
 AREA_KEY = "documents"
 SUBJECT_MAX, NOTES_MAX, NAME_MAX, NUMBER_MAX = 1000, 4000, 300, 60
+#: no register entry is dated before the office kept this one
+FIRST_DAY = date(1975, 1, 1)
 
 
 class DuplicateDocument(ValidationError):
@@ -50,21 +52,36 @@ def check_readable(check: Checker, actor: Actor, entry, field: str) -> None:
 
 
 def check_levels(check: Checker, *, urgency: int, secrecy: int, actor: Actor) -> None:
-    if isinstance(urgency, bool) or urgency not in (0, 1, 2):
-        check.fail("urgency", _("Choose an urgency."))
+    check.whole("urgency", urgency, low=0, high=2, message=_("Choose an urgency."))
     # Any writer may mark an entry at any level, above their own clearance too: a letter
     # marked secret on paper must not be saved as ordinary for want of clearance. It is
     # hidden from them once saved.
-    if isinstance(secrecy, bool) or not isinstance(secrecy, int) or not 0 <= secrecy <= TOP_SECRET:
-        check.fail("secrecy", _("Choose a secrecy level."))
+    check.whole("secrecy", secrecy, low=0, high=TOP_SECRET, message=_("Choose a secrecy level."))
 
 
 def check_date(check: Checker, field: str, value: date | None, *, required=True) -> None:
-    if value is None:
-        if required:
-            check.fail(field, _("Enter a date."))
-    elif not date(1975, 1, 1) <= (value.date() if isinstance(value, datetime) else value):
+    """A day (or a date and time, where one is given: the arrival) not before 1975."""
+    given = check.moment if isinstance(value, datetime) else check.day
+    day = given(field, value, required=required)
+    if day is not None and (day.date() if isinstance(day, datetime) else day) < FIRST_DAY:
         check.fail(field, _("This date is too far in the past."))
+
+
+def check_kind(session, check: Checker, kind_id: int | None) -> None:
+    """The kind chosen is one in the list (or none is chosen)."""
+    message = _("Choose a kind from the list.")
+    check.row(session, DocumentKind, "kind", kind_id, message=message, required=False)
+
+
+def readable_entry(session, check: Checker, actor: Actor, model, doc_id, field: str):
+    """The entry ``doc_id`` of ``model``, refused (``check_readable``) when there is none,
+    whatever ``doc_id`` holds, or when ``actor`` may not read or change it."""
+    if not isinstance(doc_id, int) or isinstance(doc_id, bool) or not 0 < doc_id < 2**63:
+        entry = None
+    else:
+        entry = session.get(model, doc_id)
+    check_readable(check, actor, entry, field)
+    return entry
 
 
 def sort_or_blank(text: str, secrecy: int) -> bytes:

@@ -62,14 +62,15 @@ def save_kind(
     may not share a name, even differing only in case or digit system.
     """
     check = Checker()
-    name = check.text("name", name, max_length=KIND_MAX)
+    name = check.text("name", name, max_length=KIND_MAX, one_line=True)
     if not actor.may_write("documents"):
         check.fail("name", _("You may not change the register."))
     check.done()
     with db.begin() as session:
-        kind = session.get(DocumentKind, kind_id) if kind_id is not None else DocumentKind()
-        if kind is None:
-            check.fail("name", _("This kind is no longer in the list."))
+        gone = _("This kind is no longer in the list.")
+        kind = check.row(session, DocumentKind, "name", kind_id, message=gone, required=False)
+        if kind_id is None:
+            kind = DocumentKind()
         key = identity_key(name)
         others = session.execute(select(DocumentKind.id, DocumentKind.name))
         if any(identity_key(other) == key and other_id != kind_id for other_id, other in others):

@@ -8,6 +8,7 @@ row. Numbers are kept as the old book wrote them; rows without one get the next.
 Kinds and senders the lists do not hold are named for the clerk to confirm.
 """
 
+import contextlib
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -77,11 +78,17 @@ def _level(value, labels: dict[int, str], what: str) -> int:
     return found
 
 
+#: the highest number a register gives (``register_incoming``'s ``seq``)
+MAX_SEQ = 9_999_999
+
+
 def _whole(value, what: str) -> int | None:
+    """A number from 1 to ``MAX_SEQ`` in Arabic or Lao digits (no fraction, no sign and
+    no other script's digits, which ``int`` would read or choke on)."""
     if _blank(value):
         return None
     text = to_arabic_digits(str(value)).strip()
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= MAX_SEQ:
         raise ValueError(
             _("{what} is not a whole number: “{value}”").format(what=what, value=value)
         )
@@ -394,14 +401,16 @@ class OutgoingImporter(_Register):
         written = _when(cells.get("doc_date"), order, self.label("doc_date"))
         sent = _when(cells.get("sent_on"), order, self.label("sent_on"))
         number = _text(cells.get("number"))
-        head = to_arabic_digits(number.split("/", 1)[0]).strip()
-        if number and not head.isdigit():
-            raise ValueError(
-                _("{what} does not start with a number: “{value}”").format(
-                    what=self.label("number"), value=number
+        seq = None
+        if number:
+            with contextlib.suppress(ValueError):
+                seq = _whole(number.split("/", 1)[0], self.label("number"))
+            if seq is None:  # "1.5/…", "/…", "0/…" or a number no register reaches
+                raise ValueError(
+                    _("{what} does not start with a number: “{value}”").format(
+                        what=self.label("number"), value=number
+                    )
                 )
-            )
-        seq = int(head) if number else None
         copies = _whole(cells.get("copies"), self.label("copies")) or 1
         urgency = _level(cells.get("urgency"), terms.URGENCY, self.label("urgency"))
         secrecy = _level(cells.get("secrecy"), terms.SECRECY, self.label("secrecy"))

@@ -15,9 +15,10 @@ from oc_desktop.documents.common import (
     DuplicateDocument,
     SecrecyLowered,
     check_date,
+    check_kind,
     check_levels,
-    check_readable,
     check_writer,
+    readable_entry,
     record_change,
     snapshot,
     sort_or_blank,
@@ -57,17 +58,26 @@ STATUS_ONLY = ("status",)
 
 def check_incoming(check: Checker, actor: Actor, **given) -> dict:
     values = dict(given)
-    values["sender"] = check.text("sender", given["sender"], max_length=NAME_MAX)
-    values["doc_number"] = check.text("doc_number", given["doc_number"], max_length=NUMBER_MAX)
+    values["sender"] = check.text("sender", given["sender"], max_length=NAME_MAX, one_line=True)
+    values["doc_number"] = check.text(
+        "doc_number", given["doc_number"], max_length=NUMBER_MAX, one_line=True
+    )
     values["subject"] = check.text("subject", given["subject"], max_length=SUBJECT_MAX)
     values["notes"] = check.text("notes", given["notes"], max_length=NOTES_MAX, required=False)
-    check_date(check, "received_at", given["received_at"])
+    received = check.moment("received_at", given["received_at"])
+    check_date(check, "received_at", received)
     check_date(check, "doc_date", given["doc_date"])
-    received, written = given["received_at"], given["doc_date"]
-    if received and written and written > received.date():
+    dated = not {"received_at", "doc_date"} & set(check.errors)
+    if dated and received and given["doc_date"] > received.date():
         check.fail("doc_date", _("A document cannot be dated after it arrived."))
-    if given["pages"] is not None and not 0 < given["pages"] <= 10_000:
-        check.fail("pages", _("Enter the number of pages, from 1 to 10,000."))
+    check.whole(
+        "pages",
+        given["pages"],
+        low=1,
+        high=10_000,
+        required=False,
+        message=_("Enter the number of pages, from 1 to 10,000."),
+    )
     check_levels(check, urgency=given["urgency"], secrecy=given["secrecy"], actor=actor)
     check_writer(check, actor, "subject")
     return values
@@ -162,10 +172,13 @@ def register_incoming(
         urgency=urgency,
         secrecy=secrecy,
     )
-    if seq is not None and not 0 < seq < 10_000_000:
-        check.fail("seq", _("Enter a number from 1 up."))
+    check.whole(
+        "seq", seq, low=1, high=9_999_999, required=False, message=_("Enter a number from 1 up.")
+    )
     check.done()
     with db.begin() as session:
+        check_kind(session, check, kind_id)
+        check.done()
         doc = insert_incoming(
             session,
             actor=actor,
@@ -281,8 +294,9 @@ def update_incoming(
         secrecy=secrecy,
     )
     with db.begin() as session:
-        doc = session.get(IncomingDocument, doc_id)
-        check_readable(check, actor, doc, "subject")
+        check_kind(session, check, kind_id)
+        doc = readable_entry(session, check, actor, IncomingDocument, doc_id, "subject")
+        check.done()  # the fields are checked before they are compared with the entry
         if doc.void_reason is not None:
             check.fail("subject", _("A void number cannot be changed."))
         if load_rules(session).period_of(received_at.date()) != doc.period:
@@ -322,8 +336,7 @@ def update_incoming(
 
 def void_incoming(db: Database, *, actor: Actor, doc_id: int, reason: str) -> None:
     with db.begin() as session:
-        doc = session.get(IncomingDocument, doc_id)
-        check_readable(Checker(), actor, doc, "reason")
+        doc = readable_entry(session, Checker(), actor, IncomingDocument, doc_id, "reason")
         void(
             session,
             doc,
@@ -347,21 +360,21 @@ def route_incoming(
 ) -> int:
     """Hand the document on, with the head's instruction and a deadline to follow up."""
     check = Checker()
-    person = check.text("person", person, max_length=NAME_MAX)
+    person = check.text("person", person, max_length=NAME_MAX, one_line=True)
     instruction = check.text("instruction", instruction, max_length=NOTES_MAX, required=False)
     check_date(check, "handed_on", handed_on)
     check_date(check, "deadline", deadline, required=False)
-    if deadline and handed_on and deadline < handed_on:
+    dated = not {"deadline", "handed_on"} & set(check.errors)
+    if dated and deadline and handed_on and deadline < handed_on:
         check.fail("deadline", _("The deadline cannot be before the day it was handed over."))
     check_writer(check, actor, "person")
     with db.begin() as session:
-        doc = session.get(IncomingDocument, doc_id)
-        check_readable(check, actor, doc, "person")
+        doc = readable_entry(session, check, actor, IncomingDocument, doc_id, "person")
         if doc.void_reason is not None:
             check.fail("person", _("A void number cannot be routed."))
-        section = session.get(Section, section_id) if section_id is not None else None
-        if section_id is not None and section is None:
-            check.fail("section", _("Choose a section."))
+        section = check.row(
+            session, Section, "section", section_id, message=_("Choose a section."), required=False
+        )
         check.done()
         route = Routing(
             incoming_id=doc.id,
@@ -404,12 +417,10 @@ def route_incoming(
 
 def set_incoming_status(db: Database, *, actor: Actor, doc_id: int, status: str) -> None:
     check = Checker()
-    if status not in STATUSES:
-        check.fail("status", _("Choose a status."))
+    check.choice("status", status, STATUSES, message=_("Choose a status."))
     check_writer(check, actor, "status")
     with db.begin() as session:
-        doc = session.get(IncomingDocument, doc_id)
-        check_readable(check, actor, doc, "status")
+        doc = readable_entry(session, check, actor, IncomingDocument, doc_id, "status")
         if doc.void_reason is not None:
             check.fail("status", _("A void number cannot be changed."))
         check.done()

@@ -10,9 +10,10 @@ from oc_desktop.documents.common import (
     SUBJECT_MAX,
     SecrecyLowered,
     check_date,
+    check_kind,
     check_levels,
-    check_readable,
     check_writer,
+    readable_entry,
     record_change,
     snapshot,
     sort_or_blank,
@@ -58,12 +59,19 @@ def outgoing_number(seq: int, abbreviation: str) -> str:
 def check_outgoing(check: Checker, actor: Actor, **given) -> dict:
     values = dict(given)
     values["subject"] = check.text("subject", given["subject"], max_length=SUBJECT_MAX)
-    values["signer"] = check.text("signer", given["signer"], max_length=NAME_MAX, required=False)
+    values["signer"] = check.text(
+        "signer", given["signer"], max_length=NAME_MAX, required=False, one_line=True
+    )
     values["notes"] = check.text("notes", given["notes"], max_length=NOTES_MAX, required=False)
     values["file_copy_at"] = check.text(
-        "file_copy_at", given["file_copy_at"], max_length=200, required=False
+        "file_copy_at", given["file_copy_at"], max_length=200, required=False, one_line=True
     )
-    recipients = [check.text("recipients", r, max_length=NAME_MAX) for r in given["recipients"]]
+    given_recipients = given["recipients"]
+    if not isinstance(given_recipients, list | tuple):
+        given_recipients = [None]  # one text, or none: refused as a recipient left blank
+    recipients = [
+        check.text("recipients", r, max_length=NAME_MAX, one_line=True) for r in given_recipients
+    ]
     values["recipients"] = list(dict.fromkeys(r for r in recipients if r))
     if not values["recipients"]:
         check.fail("recipients", _("Name at least one recipient."))
@@ -71,10 +79,16 @@ def check_outgoing(check: Checker, actor: Actor, **given) -> dict:
         check.fail("recipients", _("Too many recipients."))
     check_date(check, "doc_date", given["doc_date"])
     check_date(check, "sent_on", given["sent_on"], required=False)
-    if given["sent_on"] and given["doc_date"] and given["sent_on"] < given["doc_date"]:
+    dated = not {"doc_date", "sent_on"} & set(check.errors)
+    if dated and given["sent_on"] and given["doc_date"] and given["sent_on"] < given["doc_date"]:
         check.fail("sent_on", _("A document cannot be sent before its date."))
-    if not 0 < given["copies"] <= 10_000:
-        check.fail("copies", _("Enter the number of copies, from 1 to 10,000."))
+    check.whole(
+        "copies",
+        given["copies"],
+        low=1,
+        high=10_000,
+        message=_("Enter the number of copies, from 1 to 10,000."),
+    )
     check_levels(check, urgency=given["urgency"], secrecy=given["secrecy"], actor=actor)
     check_writer(check, actor, "subject")
     return values
@@ -95,8 +109,7 @@ def _check_answers(session, check: Checker, actor: Actor, answers_id: int | None
     """The letter answered, which its answerer must be able to read, or None."""
     if answers_id is None:
         return None
-    answered = session.get(IncomingDocument, answers_id)
-    check_readable(check, actor, answered, "answers_id")
+    answered = readable_entry(session, check, actor, IncomingDocument, answers_id, "answers_id")
     if answered.void_reason is not None:
         check.fail("answers_id", _("Choose an incoming document that is not void."))
     return answered
@@ -148,10 +161,13 @@ def register_outgoing(
         secrecy=secrecy,
         notes=notes,
     )
-    if seq is not None and not 0 < seq < 10_000_000:
-        check.fail("seq", _("Enter a number from 1 up."))
+    check.whole(
+        "seq", seq, low=1, high=9_999_999, required=False, message=_("Enter a number from 1 up.")
+    )
     check.done()
     with db.begin() as session:
+        check_kind(session, check, kind_id)
+        check.done()
         doc = insert_outgoing(
             session,
             actor=actor,
@@ -275,8 +291,8 @@ def update_outgoing(
     """Correct an entry. Its number, series and secrecy stay: they decided the number."""
     check = Checker()
     with db.begin() as session:
-        doc = session.get(OutgoingDocument, doc_id)
-        check_readable(check, actor, doc, "subject")
+        doc = readable_entry(session, check, actor, OutgoingDocument, doc_id, "subject")
+        check_kind(session, check, kind_id)
         values = check_outgoing(
             check,
             actor,
@@ -291,6 +307,7 @@ def update_outgoing(
             secrecy=doc.secrecy,
             notes=notes,
         )
+        check.done()  # the fields are checked before they are compared with the entry
         if doc.void_reason is not None:
             check.fail("subject", _("A void number cannot be changed."))
         if load_rules(session).period_of(doc_date) != doc.period:
@@ -319,8 +336,7 @@ def update_outgoing(
 
 def void_outgoing(db: Database, *, actor: Actor, doc_id: int, reason: str) -> None:
     with db.begin() as session:
-        doc = session.get(OutgoingDocument, doc_id)
-        check_readable(Checker(), actor, doc, "reason")
+        doc = readable_entry(session, Checker(), actor, OutgoingDocument, doc_id, "reason")
         void(
             session,
             doc,

@@ -29,11 +29,16 @@ def check_writer(check: Checker, actor: Actor, field: str) -> None:
         check.fail(field, _("You may not change the seal log."))
 
 
-def check_moment(check: Checker, field: str, value: datetime | date | None, *, required=True):
-    """A date or time given, not before 1975, not in the future."""
+def check_moment(
+    check: Checker, field: str, value: datetime | date | None, *, required=True, time=False
+):
+    """A date (with its ``time`` of day when asked), not before 1975, not in the future."""
+    value = (
+        check.moment(field, value, required=required)
+        if time
+        else check.day(field, value, required=required)
+    )
     if value is None:
-        if required:
-            check.fail(field, _("Enter a date."))
         return
     moment = value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
     if moment < datetime(1975, 1, 1):
@@ -43,16 +48,14 @@ def check_moment(check: Checker, field: str, value: datetime | date | None, *, r
 
 
 def the_seal(session: Session, check: Checker, seal_id: int | None, field: str = "seal_id"):
-    seal = session.get(Seal, seal_id) if seal_id is not None else None
-    if seal is None:
-        check.fail(field, _("Choose a seal."))
-    return seal
+    return check.row(session, Seal, field, seal_id, message=_("Choose a seal."))
 
 
 def active_person(session: Session, check: Checker, user_id: int | None, field: str):
-    person = session.get(User, user_id) if user_id is not None else None
-    if person is None or not person.active:
-        check.fail(field, _("Choose a person who works here."))
+    message = _("Choose a person who works here.")
+    person = check.row(session, User, field, user_id, message=message)
+    if person is not None and not person.active:
+        check.fail(field, message)
     return person
 
 

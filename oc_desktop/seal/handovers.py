@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from oc_desktop import audit
 from oc_desktop.i18n import _
-from oc_desktop.models import Seal, SealHandover
+from oc_desktop.models import Seal, SealHandover, User
 from oc_desktop.models.base import utcnow
 from oc_desktop.models.db import Database
 from oc_desktop.models.seal import IN_USE
@@ -60,17 +60,20 @@ def _record(
     corrects_id: int | None = None,
 ) -> SealHandover:
     """Check the custody rules against the log as it stands, then write and chain."""
-    witness = check.text("witness", witness, max_length=NAME_MAX)
-    authorised_by = check.text("authorised_by", authorised_by, max_length=NAME_MAX)
+    witness = check.text("witness", witness, max_length=NAME_MAX, one_line=True)
+    authorised_by = check.text("authorised_by", authorised_by, max_length=NAME_MAX, one_line=True)
     authorisation_number = check.text(
-        "authorisation_number", authorisation_number, max_length=NUMBER_MAX
+        "authorisation_number", authorisation_number, max_length=NUMBER_MAX, one_line=True
     )
     check_moment(check, "authorisation_date", authorisation_date)
     # A return's reason is the handover it ends (shown from ``returns_id``, in the
     # reader's language); every other handover says why.
     reason = check.text("reason", reason, max_length=TEXT_MAX, required=returns_id is None)
-    condition = check.text("condition", condition, max_length=300, required=False)
-    check_moment(check, "left_at", left_at)
+    condition = check.text("condition", condition, max_length=300, required=False, one_line=True)
+    check_moment(check, "left_at", left_at, time=True)
+    check_moment(check, "due_back", due_back, required=False)
+    if from_id is not None:
+        check.row(session, User, "from_id", from_id, message=_("Choose a person who works here."))
     check_writer(check, actor, "to_id")
     seal = the_seal(session, check, seal_id)
     active_person(session, check, to_id, "to_id")
@@ -81,6 +84,7 @@ def _record(
         check.fail("from_id", _("Only the person who holds the seal now can hand it over."))
     if to_id == seal.holder_id:
         check.fail("to_id", _("This person holds the seal already."))
+    check.done()  # the days are checked before they are compared
     if authorisation_date and left_at and authorisation_date > left_at.date():
         check.fail("authorisation_date", _("The permission is dated after the handover."))
     if due_back is not None and left_at and due_back < left_at.date():
@@ -141,8 +145,11 @@ def return_seal(
     """The seal comes back to whoever handed it over: a handover of its own that names
     the one it ends, on the same authorisation."""
     check = Checker()
+    check_moment(check, "returned_at", returned_at, time=True)
+    check.done()
     with db.begin() as session:
-        out = session.get(SealHandover, handover_id)
+        message = _("Choose a handover that is not void.")
+        out = check.row(session, SealHandover, "returned_at", handover_id, message=message)
         if out is None or out.void_reason is not None:
             check.fail("returned_at", _("Choose a handover that is not void."))
             check.done()
@@ -190,7 +197,8 @@ def correct_handover(
     check_writer(check, actor, "void_reason")
     check.done()
     with db.begin() as session:
-        wrong = session.get(SealHandover, handover_id)
+        message = _("This entry is void already.")
+        wrong = check.row(session, SealHandover, "void_reason", handover_id, message=message)
         if wrong is None or wrong.void_reason is not None:
             check.fail("void_reason", _("This entry is void already."))
             check.done()

@@ -44,14 +44,15 @@ def record_incident(
     decision_date: date | None = None,
 ) -> int:
     check = Checker()
-    if kind not in INCIDENT_KINDS:
-        check.fail("kind", _("Choose what happened."))
+    check.choice("kind", kind, INCIDENT_KINDS, message=_("Choose what happened."))
     check_moment(check, "happened_on", happened_on)
     description = check.text("description", description, max_length=TEXT_MAX)
     report = check.text("report", report, max_length=TEXT_MAX, required=False)
     if kind == LOSS and not report:
         check.fail("report", _("A lost seal is reported (to the police): name the report."))
-    decision_number = check.text("decision_number", decision_number, max_length=60, required=False)
+    decision_number = check.text(
+        "decision_number", decision_number, max_length=60, required=False, one_line=True
+    )
     check_moment(check, "decision_date", decision_date, required=False)
     check_writer(check, actor, "kind")
     check.done()
@@ -59,9 +60,10 @@ def record_incident(
         seal = the_seal(session, check, seal_id)
         check.done()
         if kind == REPLACEMENT:
-            new = session.get(Seal, replacement_id) if replacement_id else None
-            if new is None or new.id == seal_id:
-                check.fail("replacement_id", _("Choose the seal that replaces this one."))
+            message = _("Choose the seal that replaces this one.")
+            new = check.row(session, Seal, "replacement_id", replacement_id, message=message)
+            if new is not None and new.id == seal_id:
+                check.fail("replacement_id", message)
         elif replacement_id is not None:
             check.fail("replacement_id", _("Only a replacement names a new seal."))
         if seal.status == STATUS_AFTER.get(kind):

@@ -91,7 +91,7 @@ def _status_change(session, actor, seal, *, status, since, decision_number, deci
 
 def _check_decision(check: Checker, decision_number: str, decision_date, *, required: bool):
     decision_number = check.text(
-        "decision_number", decision_number, max_length=NUMBER_MAX, required=required
+        "decision_number", decision_number, max_length=NUMBER_MAX, required=required, one_line=True
     )
     check_moment(check, "decision_date", decision_date, required=required)
     return decision_number
@@ -111,11 +111,10 @@ def add_seal(
 ) -> int:
     """A seal or stamp the office starts to keep, in use from ``since``."""
     check = Checker()
-    name = check.text("name", name, max_length=NAME_MAX)
-    kept_at = check.text("kept_at", kept_at, max_length=300, required=False)
+    name = check.text("name", name, max_length=NAME_MAX, one_line=True)
+    kept_at = check.text("kept_at", kept_at, max_length=300, required=False, one_line=True)
     notes = check.text("notes", notes, max_length=TEXT_MAX, required=False)
-    if kind not in SEAL_KINDS:
-        check.fail("kind", _("Choose the kind of seal."))
+    check.choice("kind", kind, SEAL_KINDS, message=_("Choose the kind of seal."))
     check_moment(check, "since", since)
     decision_number = _check_decision(check, decision_number, decision_date, required=False)
     check_writer(check, actor, "name")
@@ -162,8 +161,7 @@ def change_status(
 ) -> int:
     """A new status on a decision (number and date); the old ones stay as history."""
     check = Checker()
-    if status not in SEAL_STATUSES:
-        check.fail("status", _("Choose a status."))
+    check.choice("status", status, SEAL_STATUSES, message=_("Choose a status."))
     check_moment(check, "since", since)
     decision_number = _check_decision(check, decision_number, decision_date, required=True)
     note = check.text("note", note, max_length=TEXT_MAX, required=False)
@@ -208,8 +206,10 @@ def set_impression(
     previous scan's file stays (a backup or the audit trail may name it)."""
     check = Checker()
     check_writer(check, actor, "impression")
-    source = Path(source)
-    if not source.is_file():
+    source = check.path("impression", source, message=_("The file cannot be found."))
+    if source is None:
+        pass
+    elif not source.is_file():
         check.fail("impression", _("The file cannot be found."))
     elif source.suffix.lower() not in IMAGE_TYPES:
         check.fail("impression", _("Choose an image (PNG, JPEG or TIFF) or a PDF."))

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from oc_desktop import audit
 from oc_desktop.i18n import _
-from oc_desktop.models import OutgoingDocument, SealUse
+from oc_desktop.models import OutgoingDocument, SealUse, User
 from oc_desktop.models.base import utcnow
 from oc_desktop.models.db import Database
 from oc_desktop.models.seal import IMPRESSION_KINDS, IN_USE, PAGE_EDGES
@@ -44,10 +44,11 @@ def _check_document(session, check: Checker, outgoing_id: int | None, described:
                 _("Name the document sealed: pick it from the outgoing register or describe it."),
             )
         return described
-    doc = session.get(OutgoingDocument, outgoing_id)
+    message = _("Choose an outgoing document.")
+    doc = check.row(session, OutgoingDocument, "outgoing_id", outgoing_id, message=message)
     if doc is None:
-        check.fail("outgoing_id", _("Choose an outgoing document."))
-    elif doc.void_reason is not None:
+        return ""
+    if doc.void_reason is not None:
         check.fail("outgoing_id", _("This document's number is void; it cannot be sealed."))
     elif not doc.signer.strip():
         check.fail("outgoing_id", _("This document has no signer; only a signed one is sealed."))
@@ -71,19 +72,25 @@ def _record(
     approved_by: str = "",
     corrects_id: int | None = None,
 ) -> SealUse:
-    requested_by = check.text("requested_by", requested_by, max_length=NAME_MAX, required=False)
+    requested_by = check.text(
+        "requested_by", requested_by, max_length=NAME_MAX, required=False, one_line=True
+    )
     needs_approval = bool(setting(session, "seal_use_needs_approval"))
     approved_by = check.text(
-        "approved_by", approved_by, max_length=NAME_MAX, required=needs_approval
+        "approved_by", approved_by, max_length=NAME_MAX, required=needs_approval, one_line=True
     )
-    check_moment(check, "used_at", used_at)
+    check_moment(check, "used_at", used_at, time=True)
     check_writer(check, actor, "seal_id")
-    if impression_kind not in IMPRESSION_KINDS:
-        check.fail("impression_kind", _("Choose where the seal is put."))
-    if not 0 < impressions <= MAX_COUNT:
-        check.fail("impressions", _("Enter the number of impressions, from 1 up."))
-    if not 0 < sheets <= MAX_COUNT:
-        check.fail("sheets", _("Enter the number of sheets, from 1 up."))
+    check.choice(
+        "impression_kind", impression_kind, IMPRESSION_KINDS,
+        message=_("Choose where the seal is put."),
+    )  # fmt: skip
+    message = _("Enter the number of impressions, from 1 up.")
+    check.whole("impressions", impressions, low=1, high=MAX_COUNT, message=message)
+    message = _("Enter the number of sheets, from 1 up.")
+    check.whole("sheets", sheets, low=1, high=MAX_COUNT, message=message)
+    message = _("Only the person who held the seal then applies it.")
+    check.row(session, User, "applied_by_id", applied_by_id, message=message)
     described = _check_document(session, check, outgoing_id, described)
     seal = the_seal(session, check, seal_id)
     check.done()
@@ -142,7 +149,8 @@ def correct_use(
     check_writer(check, actor, "void_reason")
     check.done()
     with db.begin() as session:
-        wrong = session.get(SealUse, use_id)
+        message = _("This entry is void already.")
+        wrong = check.row(session, SealUse, "void_reason", use_id, message=message)
         if wrong is None or wrong.void_reason is not None:
             check.fail("void_reason", _("This entry is void already."))
             check.done()

@@ -10,7 +10,7 @@ from oc_desktop import audit
 from oc_desktop.i18n import _
 from oc_desktop.models import Person
 from oc_desktop.security import Actor, NotAllowed
-from oc_desktop.validation import Checker
+from oc_desktop.validation import Checker, ValidationError
 
 AREA_KEY = "staff"
 NAME_MAX = 100
@@ -20,8 +20,12 @@ NOTES_MAX = 2000
 DECISION_MAX = 60
 
 
-class PersonNotFound(LookupError):
-    """No staff file has that record number."""
+class PersonNotFound(ValidationError, LookupError):
+    """No staff file has that record number (whatever was given as one)."""
+
+    def __init__(self, person_id: object) -> None:
+        super().__init__({"person_id": _("There is no such staff file.")})
+        self.person_id = person_id
 
 
 def require_staff_read(actor: Actor) -> None:
@@ -36,7 +40,8 @@ def require_staff_write(actor: Actor) -> None:
 
 
 def get_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
+    check = Checker()
+    person = check.row(session, Person, "person_id", person_id, message="")
     if person is None:
         raise PersonNotFound(person_id)
     return person
@@ -50,15 +55,17 @@ def check_day(
         if required:
             check.fail(field, _("Enter a date, for example 11.12.2023."))
         return None
-    if value > date.today():
+    value = check.day(field, value)
+    if value is not None and value > date.today():
         check.fail(field, _("This date is in the future."))
-    elif value.year < 1900:
-        check.fail(field, _("This date is too far in the past."))
+        return None
     return value
 
 
 def check_decision(check: Checker, number: str, day: date | None) -> str:
-    number = check.text("decision_number", number, max_length=DECISION_MAX, required=False)
+    number = check.text(
+        "decision_number", number, max_length=DECISION_MAX, required=False, one_line=True
+    )
     check_day(check, "decision_date", day)
     return number
 

@@ -90,17 +90,17 @@ def add_position(
     its section when it is the latest."""
     require_staff_write(actor)
     check = Checker()
-    title = check.text("title", title, max_length=TEXT_MAX, required=False)
-    if change not in POSITION_CHANGES:
-        check.fail("change", _("Choose a kind of change from the list."))
-    if position not in POSITIONS:
-        check.fail("position", _("Choose a position from the list."))
+    title = check.text("title", title, max_length=TEXT_MAX, required=False, one_line=True)
+    message = _("Choose a kind of change from the list.")
+    check.choice("change", change, POSITION_CHANGES, message=message)
+    check.choice("position", position, POSITIONS, message=_("Choose a position from the list."))
     number, notes = _common(check, decision_number, decision_date, notes)
     with db.begin() as session:
         person = get_person(session, person_id)
         _dated(check, session, person, start)
-        if section_id is not None and session.get(Section, section_id) is None:
-            check.fail("section_id", _("Choose a section from the list."))
+        message = _("Choose a section from the list.")
+        check.row(session, Section, "section_id", section_id, message=message, required=False)
+        check.done()  # the day is checked before it is looked for
         same_day = session.scalar(
             select(PositionRecord).where(
                 PositionRecord.person_id == person_id, PositionRecord.start == start
@@ -158,12 +158,15 @@ def add_grade(
     """The grade and step held from ``start``; it must exist in the table in force."""
     require_staff_write(actor)
     check = Checker()
-    if change not in GRADE_CHANGES:
-        check.fail("change", _("Choose a kind of change from the list."))
+    message = _("Choose a kind of change from the list.")
+    check.choice("change", change, GRADE_CHANGES, message=message)
+    check.whole("grade", grade, low=1, high=99, message=_("This grade is not in the salary table."))
+    check.whole("step", step, low=1, high=99, message=_("Choose a step from the list."))
     number, notes = _common(check, decision_number, decision_date, notes)
     with db.begin() as session:
         person = get_person(session, person_id)
         _dated(check, session, person, start)
+        check.done()  # the day and the grade are checked before the table is read
         on = start or date.today()
         steps = steps_in_grade(session, grade, on)
         if steps == 0:
@@ -206,13 +209,14 @@ def add_event(
     """A training course, commendation, disciplinary measure or yearly evaluation."""
     require_staff_write(actor)
     check = Checker()
-    if kind not in EVENT_KINDS:
-        check.fail("kind", _("Choose a kind from the list."))
-    title = check.text("title", title, max_length=LONG_MAX)
-    by_whom = check.text("by_whom", by_whom, max_length=LONG_MAX, required=False)
-    result = check.text("result", result, max_length=TEXT_MAX, required=False)
+    check.choice("kind", kind, EVENT_KINDS, message=_("Choose a kind from the list."))
+    title = check.text("title", title, max_length=LONG_MAX, one_line=True)
+    by_whom = check.text("by_whom", by_whom, max_length=LONG_MAX, required=False, one_line=True)
+    result = check.text("result", result, max_length=TEXT_MAX, required=False, one_line=True)
     number, notes = _common(check, decision_number, decision_date, notes)
-    if start and end and end < start:
+    end = check.day("end", end, required=False)
+    began = check_day(check, "start", start, required=True)
+    if began and end and end < began:
         check.fail("end", _("The end comes before the start."))
     with db.begin() as session:
         person = get_person(session, person_id)
@@ -252,12 +256,11 @@ def record_leaving(
     with the pension or one-time allowance decided."""
     require_staff_write(actor)
     check = Checker()
-    if reason not in LEAVING_REASONS:
-        check.fail("reason", _("Choose a reason from the list."))
-    if benefit not in BENEFITS:
-        check.fail("benefit", _("Choose a benefit from the list."))
-    if benefit != "none" and (amount is None or not 0 < amount <= 1_000_000_000):
-        check.fail("amount", _("Enter the amount decided, in kip."))
+    check.choice("reason", reason, LEAVING_REASONS, message=_("Choose a reason from the list."))
+    check.choice("benefit", benefit, BENEFITS, message=_("Choose a benefit from the list."))
+    if amount is not None or benefit != "none":
+        message = _("Enter the amount decided, in kip.")
+        check.whole("amount", amount, low=1, high=1_000_000_000, message=message)
     number, notes = _common(check, decision_number, decision_date, notes)
     with db.begin() as session:
         person = get_person(session, person_id)

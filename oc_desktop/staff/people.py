@@ -120,6 +120,8 @@ TEXTS = {
     "computing": (TEXT_MAX, False),
     "notes": (NOTES_MAX, False),
 }
+#: what may run over several lines; every other text is one line on the form and on paper
+ONE_LINE = frozenset(TEXTS) - {"address", "notes"}
 JOINED = ("party_joined", "party_full", "youth_joined", "women_joined", "union_joined")
 STORED = tuple(f for f in PersonData.__dataclass_fields__ if f != "family")
 
@@ -127,14 +129,17 @@ STORED = tuple(f for f in PersonData.__dataclass_fields__ if f != "family")
 def _clean(session: Session, data: PersonData, person_id: int | None) -> PersonData:
     check = Checker()
     texts = {
-        key: check.text(key, getattr(data, key), max_length=m, required=r)
+        key: check.text(key, getattr(data, key), max_length=m, required=r, one_line=key in ONE_LINE)
         for key, (m, r) in TEXTS.items()
     }
-    id_card = check.text("id_card", data.id_card, max_length=40, required=False).replace(" ", "")
-    if data.sex not in SEXES:
-        check.fail("sex", _("Choose male or female."))
-    if data.political_theory not in THEORY_LEVELS:
-        check.fail("political_theory", _("Choose a level from the list."))
+    id_card = check.text(
+        "id_card", data.id_card, max_length=40, required=False, one_line=True
+    ).replace(" ", "")
+    check.choice("sex", data.sex, SEXES, message=_("Choose male or female."))
+    check.choice(
+        "political_theory", data.political_theory, THEORY_LEVELS,
+        message=_("Choose a level from the list."),
+    )  # fmt: skip
     born = check_day(check, "birth_date", data.birth_date, required=True)
     entered = check_day(check, "service_entry", data.service_entry, required=True)
     if born and entered and entered <= born:
@@ -143,7 +148,12 @@ def _clean(session: Session, data: PersonData, person_id: int | None) -> PersonD
         day = check_day(check, key, getattr(data, key))
         if day and born and day <= born:
             check.fail(key, _("This date is before the date of birth."))
-    if data.party_full and data.party_joined and data.party_full < data.party_joined:
+    joined = data.party_full and data.party_joined
+    if (
+        joined
+        and not {"party_full", "party_joined"} & set(check.errors)
+        and (data.party_full < data.party_joined)
+    ):
         check.fail("party_full", _("Full membership cannot come before joining."))
     if data.photo is not None:
         message = check_photo(data.photo)
@@ -158,11 +168,14 @@ def _clean(session: Session, data: PersonData, person_id: int | None) -> PersonD
                     name=f"{holder.given_name} {holder.family_name}".strip()
                 ),
             )
-    if data.section_id is not None and session.get(Section, data.section_id) is None:
-        check.fail("section_id", _("Choose a section from the list."))
-    if data.ethnic_group_id is not None and session.get(EthnicGroup, data.ethnic_group_id) is None:
-        check.fail("ethnic_group", _("Choose an ethnic group from the list."))
-    if data.retirement_postponed_to and born:
+    message = _("Choose a section from the list.")
+    check.row(session, Section, "section_id", data.section_id, message=message, required=False)
+    message = _("Choose an ethnic group from the list.")
+    ethnic_group = data.ethnic_group_id
+    check.row(session, EthnicGroup, "ethnic_group", ethnic_group, message=message, required=False)
+    # (a day to come: only its type and range are checked here, the age below)
+    postponed = check.day("retirement_postponed_to", data.retirement_postponed_to, required=False)
+    if postponed and born:
         rule = in_force(session, "staff_retirement_age", date.today())
         latest = add_years(born, int(rule["latest"]))
         if data.retirement_postponed_to > latest:
@@ -174,17 +187,23 @@ def _clean(session: Session, data: PersonData, person_id: int | None) -> PersonD
             )
     if person_id is not None and entered:
         _check_history_after(session, check, person_id, entered)
-    family = tuple(_clean_relative(check, r, born) for r in data.family)
+    family = data.family if isinstance(data.family, tuple | list) else (None,)
+    family = tuple(_clean_relative(check, r, born) for r in family)
     check.done()
     return replace(data, **texts, id_card=id_card, family=family)
 
 
 def _clean_relative(check: Checker, relative: Relative, born: date | None) -> Relative:
-    if relative.relation not in RELATIONS:
-        check.fail("family", _("Choose a relation from the list."))
-    name = check.text("family", relative.name, max_length=TEXT_MAX)
-    if relative.birth_year is not None and not 1880 <= relative.birth_year <= date.today().year:
-        check.fail("family", _("A year of birth is out of range."))
+    message = _("Choose a relation from the list.")
+    if not isinstance(relative, Relative):
+        check.fail("family", message)
+        return relative
+    check.choice("family", relative.relation, RELATIONS, message=message)
+    name = check.text("family", relative.name, max_length=TEXT_MAX, one_line=True)
+    check.whole(
+        "family", relative.birth_year, low=1880, high=date.today().year, required=False,
+        message=_("A year of birth is out of range."),
+    )  # fmt: skip
     return replace(
         relative,
         name=name,
@@ -246,6 +265,8 @@ def save_person(
     """Create a file (``person_id`` None) or change one; returns its record number."""
     require_staff_write(actor)
     with db.begin() as session:
+        if person_id is not None:
+            get_person(session, person_id)
         data = _clean(session, data, person_id)
         values = {key: getattr(data, key) for key in STORED}
         values["id_card"] = values["id_card"] or None
@@ -345,7 +366,7 @@ def ensure_ethnic_groups(db: Database) -> None:
 def add_ethnic_group(db: Database, *, actor: Actor, name: str, minority: bool = True) -> int:
     require_staff_write(actor)
     check = Checker()
-    name = check.text("name", name, max_length=NAME_MAX)
+    name = check.text("name", name, max_length=NAME_MAX, one_line=True)
     check.done()
     with db.begin() as session:
         if session.scalar(select(EthnicGroup).where(EthnicGroup.name == name)) is not None:

@@ -60,10 +60,20 @@ _FIELDS = {
 }
 
 
+def _positive(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**9
+
+
 def _problem(key: str, version: dict[str, Any]) -> str | None:
-    if any(isinstance(version[f], int) and version[f] <= 0 for f in _FIELDS[key]):
-        return _("A value must be more than zero.")
-    return None
+    if key == "staff_grade_table":
+        grades = version["grades"]
+        right = isinstance(grades, dict) and all(
+            isinstance(steps, list) and all(_positive(i) for i in steps)
+            for steps in grades.values()
+        )
+    else:
+        right = all(_positive(version[f]) for f in _FIELDS[key])
+    return None if right else _("A value must be a whole number more than zero.")
 
 
 RULES = DatedRules("staff_rules", RULE_DEFAULTS, _FIELDS, _problem)

@@ -13,7 +13,7 @@ from pathlib import Path
 from oc_desktop import __version__, i18n
 from oc_desktop.i18n import _
 
-COMMANDS = ("demo", "backup", "restore", "verify", "print", "export", "import")
+COMMANDS = ("demo", "backup", "restore", "verify", "print", "export", "import", "reset-admin")
 
 
 def _language_for(argv: list[str]) -> str:
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of messages"))
     sub = parser.add_subparsers(dest="command", metavar=_("command"))
     for name in COMMANDS:
-        module = importlib.import_module(f"oc_desktop.commands.{name}")
+        module = importlib.import_module(f"oc_desktop.commands.{name.replace('-', '_')}")
         module.add_parser(sub, common)
     return parser
 
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from oc_desktop.models.migrate import EmptyDatabaseError, NewerDatabaseError
 
-    module = importlib.import_module(f"oc_desktop.commands.{args.command}")
+    module = importlib.import_module(f"oc_desktop.commands.{args.command.replace('-', '_')}")
     try:
         return module.run(args)
     except CommandError as error:

@@ -1,9 +1,10 @@
 """The organisation profile and office settings, read and written as named operations."""
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, delete, select, type_coerce
 from sqlalchemy.orm import Session
 
 from oc_desktop import audit
@@ -13,7 +14,8 @@ from oc_desktop.laotext import identity_key
 from oc_desktop.models import Organisation, Section, Setting, Signer
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor, require_write
-from oc_desktop.validation import Checker
+from oc_desktop.setting_rules import effective, problem
+from oc_desktop.validation import Checker, ValidationError
 
 # Article 5 of the model resolution: the four sections of such a committee.
 DEFAULT_SECTIONS = (
@@ -219,9 +221,56 @@ def _sync(session: Session, actor: Actor, model, entity: str, rows, fields) -> N
 
 
 def get_setting(db: Database, key: str) -> Any:
+    """The setting as stored, or its default when none is stored or the stored value
+    breaks its rule (edited by hand): a bad value never stops the program."""
     with db.read() as session:
-        stored = session.get(Setting, key)
-        return stored.value if stored is not None else SETTING_DEFAULTS[key]
+        return stored_setting(session, key)
+
+
+def stored_setting(session: Session, key: str) -> Any:
+    return stored_settings(session, (key,))[key]
+
+
+def stored_settings(session: Session, keys) -> dict[str, Any]:
+    """The settings ``keys`` as the program uses them: stored and good, else the default."""
+    stored = _stored(session, keys)
+    return {
+        key: effective(key, stored[key], SETTING_DEFAULTS[key])
+        if key in stored
+        else SETTING_DEFAULTS[key]
+        for key in keys
+    }
+
+
+def setting_problems(db: Database) -> dict[str, str]:
+    """The stored settings that break their rule, each with why (the Settings tab marks
+    these fields; meanwhile the program runs on their defaults)."""
+    with db.read() as session:
+        stored = _stored(session, SETTING_DEFAULTS)
+    found = {key: problem(key, value) for key, value in stored.items()}
+    return {key: message for key, message in found.items() if message is not None}
+
+
+#: a stored value that is not even JSON (typed into the file by hand)
+_UNREADABLE = object()
+
+
+def _stored(session: Session, keys) -> dict[str, Any]:
+    """The stored values of ``keys``, decoded here so that a value that is not JSON
+    reads as unreadable instead of failing the query."""
+    rows = session.execute(
+        select(Setting.key, type_coerce(Setting.value, Text)).where(Setting.key.in_(list(keys)))
+    )
+    values = {}
+    for key, raw in rows:
+        if not isinstance(raw, str):  # NULL, or a number SQLite's column affinity kept as one
+            values[key] = raw
+            continue
+        try:
+            values[key] = json.loads(raw)
+        except ValueError:
+            values[key] = _UNREADABLE
+    return values
 
 
 def set_setting(db: Database, *, actor: Actor, key: str, value: Any) -> None:
@@ -239,13 +288,21 @@ def set_settings(db: Database, *, actor: Actor, values: dict[str, Any]) -> None:
             raise KeyError(key)
         if key not in PROGRAM_KEPT:
             require_write(actor, "settings")
+    errors = {key: problem(key, value) for key, value in values.items()}
+    errors = {key: message for key, message in errors.items() if message is not None}
+    if errors:
+        raise ValidationError(errors)
     with db.begin() as session:
+        before = _stored(session, values)
         for key, value in values.items():
-            stored = session.get(Setting, key)
-            old = stored.value if stored is not None else SETTING_DEFAULTS[key]
-            if stored is not None and old == value:
+            old = before.get(key, SETTING_DEFAULTS[key])
+            if key in before and old == value and type(old) is type(value):
                 continue
-            session.merge(Setting(key=key, value=value))
+            if old is _UNREADABLE:
+                old = None
+            # replaced without loading the old row, which may not even be JSON
+            session.execute(delete(Setting).where(Setting.key == key))
+            session.add(Setting(key=key, value=value))
             audit.record(
                 session,
                 actor=actor,

@@ -6,6 +6,7 @@ from contextlib import closing
 from pathlib import Path
 
 from oc_desktop.paths import database_path
+from oc_desktop.setting_rules import problem
 
 
 def stored_language(data_dir: Path) -> str | None:
@@ -17,4 +18,8 @@ def stored_language(data_dir: Path) -> str | None:
             row = connection.execute("SELECT value FROM setting WHERE key='language'").fetchone()
     except sqlite3.Error:
         return None
-    return json.loads(row[0]) if row else None
+    try:
+        value = json.loads(row[0]) if row else None
+    except (TypeError, ValueError):
+        return None
+    return value if problem("language", value) is None else None

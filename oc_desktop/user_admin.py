@@ -127,11 +127,11 @@ def reset_password(
 ) -> None:
     """Give a person a new password (they forgot theirs); it also lifts a lock."""
     require_write(actor, "users")
-    check = Checker()
-    check_password(check, password, password_again)
-    check.done()
     with db.begin() as session:
         user = _user(session, user_id)
+        check = Checker()
+        check_password(check, password, password_again, username=user.username)
+        check.done()
         lock = _lock_state(user)
         user.password_hash = hash_password(password)
         user.failed_attempts, user.locked_until = 0, None

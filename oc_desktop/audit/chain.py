@@ -77,7 +77,11 @@ def record(
     old: dict | None = None,
     new: dict | None = None,
 ) -> None:
-    """Add one row to the trail inside the caller's transaction."""
+    """Add one row to the trail inside the caller's transaction, after checking that the
+    person still holds the rights ``actor`` claims (else the whole operation is undone)."""
+    from oc_desktop.rights import check_current
+
+    check_current(session, actor, action)
     entry = AuditEntry(
         at=utcnow(),
         user_id=actor.user_id,

@@ -35,6 +35,7 @@ ACTION_LABELS = {
     "sign_in_failed": N_("Wrong password"),
     "sign_out": N_("Signed out"),
     "reset_password": N_("Password reset"),
+    "recover_admin": N_("Password reset with the recovery sheet"),
     "unlock": N_("Unlocked"),
     "state": N_("State recorded"),
     "baseline": N_("State of earlier entries recorded"),

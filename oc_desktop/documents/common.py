@@ -1,6 +1,5 @@
 """What both registers' operations share: field checks, the void rule, who changed what."""
 
-from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -8,8 +7,9 @@ from sqlalchemy.orm import object_session
 
 from oc_desktop.i18n import _
 from oc_desktop.laotext import index_sort_key
-from oc_desktop.models import Correspondent, DocumentKind, User
+from oc_desktop.models import Correspondent, DocumentKind
 from oc_desktop.registers import entries
+from oc_desktop.rights import current
 from oc_desktop.security import TOP_SECRET, Actor
 from oc_desktop.validation import Checker, ValidationError
 
@@ -37,17 +37,6 @@ class SecrecyLowered(ValidationError):
 
     def __init__(self, message: str) -> None:
         super().__init__({"secrecy": message})
-
-
-def current(session, actor: Actor) -> Actor:
-    """``actor`` as the person's record reads now: a person deactivated, or whose roles
-    or clearance changed, acts with what they hold now, not what they held at sign-in."""
-    if actor.user_id is None:
-        return actor  # the program itself
-    person = session.get(User, actor.user_id)
-    if person is None or not person.active:
-        return replace(actor, roles=frozenset(), clearance=0)
-    return replace(actor, roles=frozenset(person.roles), clearance=person.clearance)
 
 
 def check_readable(check: Checker, actor: Actor, entry, field: str) -> None:

@@ -13,6 +13,7 @@ from oc_desktop.documents.common import (
     NUMBER_MAX,
     SUBJECT_MAX,
     DuplicateDocument,
+    SecrecyLowered,
     check_date,
     check_kind,
     check_levels,
@@ -25,6 +26,7 @@ from oc_desktop.documents.common import (
 )
 from oc_desktop.documents.directory import correspondent_id
 from oc_desktop.documents.search_index import incoming_texts, index_document
+from oc_desktop.documents.terms import secrecy as secrecy_label
 from oc_desktop.formatting import format_date
 from oc_desktop.i18n import _
 from oc_desktop.laotext import identity_key
@@ -277,8 +279,11 @@ def update_incoming(
     urgency: int = 0,
     secrecy: int = 0,
     notes: str = "",
+    lower_secrecy: bool = False,
 ) -> None:
-    """Correct an entry; its number and period stay as given."""
+    """Correct an entry; its number and period stay as given. A lower secrecy than the
+    entry has raises ``SecrecyLowered`` unless ``lower_secrecy`` confirms it, and is then
+    audited on its own row (as for a reply), so that no one lowers it by a slip."""
     check = Checker()
     values = check_incoming(
         check,
@@ -304,6 +309,13 @@ def update_incoming(
         if not actor.sees_secret(doc.secrecy):
             check.fail("secrecy", _("Your clearance does not allow this secrecy level."))
         check.done()
+        was_secret = doc.secrecy
+        if secrecy < was_secret and not lower_secrecy:
+            raise SecrecyLowered(
+                _(
+                    "This lowers the entry's secrecy from {old} to {new}. Confirm to lower it."
+                ).format(old=secrecy_label(was_secret), new=secrecy_label(secrecy))
+            )
         old = snapshot(session, doc, FIELDS)
         doc.received_at, doc.doc_number, doc.doc_date = received_at, values["doc_number"], doc_date
         doc.sender_id = correspondent_id(session, values["sender"])
@@ -319,6 +331,17 @@ def update_incoming(
         stamp(doc, actor, created=False)
         _index(session, doc, values["sender"])
         record_change(session, actor=actor, entity=ENTITY, entry=doc, fields=FIELDS, old=old)
+        if secrecy < was_secret:
+            audit.record(
+                session,
+                actor=actor,
+                action="lower_secrecy",
+                entity=ENTITY,
+                entity_id=doc.id,
+                area=AREA_KEY,
+                old={"secrecy": was_secret},
+                new={"secrecy": secrecy},
+            )
 
 
 def void_incoming(db: Database, *, actor: Actor, doc_id: int, reason: str) -> None:

@@ -37,6 +37,7 @@ from oc_desktop.models.db import Database
 from oc_desktop.models.documents import SEARCH_TABLES
 from oc_desktop.registers.numbering import load_rules
 from oc_desktop.registers.paging import COUNT_CAP, Key, Order, capped_count, page
+from oc_desktop.rights import current
 from oc_desktop.security import TOP_SECRET, Actor
 
 OPEN_STATUSES = ("received", "assigned", "in_progress")
@@ -252,6 +253,7 @@ def count_rows(db: Database, actor: Actor, query: RegisterQuery, *, today: date,
     model = MODELS[query.register]
     needles = search_words(query.text)
     with db.read() as session:
+        actor = current(session, actor)  # a clearance taken away since sign-in counts less
         if _index_alone(query, actor, needles):
             # Only the words narrow the register: count in the index itself.
             column = "open_text" if actor.clearance <= 0 else None
@@ -274,6 +276,7 @@ def fetch_page(
     """The rows that sort after ``after`` (a row's ``key``; None: from the top)."""
     model = MODELS[query.register]
     with db.read() as session:
+        actor = current(session, actor)  # rights as they are now, not at sign-in
         statement = select(model).where(*_conditions(session, query, actor, today))
         found = page(session, statement, order_of(query, actor), after=after, limit=limit)
         kinds = {k: n for k, n in session.execute(select(DocumentKind.id, DocumentKind.name))}

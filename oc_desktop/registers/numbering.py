@@ -13,8 +13,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from oc_desktop.models import IssuedNumber, Setting
-from oc_desktop.profile import SETTING_DEFAULTS
+from oc_desktop.models import IssuedNumber
+from oc_desktop.profile import stored_settings
 
 SECRET_SERIES = "secret"
 
@@ -51,9 +51,7 @@ class NumberingRules:
 
 def load_rules(session: Session) -> NumberingRules:
     keys = ("numbering_period", "term_start_year", "term_years", "series_per_kind")
-    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys)))
-    stored = {key: value for key, value in rows}
-    value = lambda key: stored.get(key, SETTING_DEFAULTS[key])  # noqa: E731
+    value = stored_settings(session, keys).get
     return NumberingRules(
         period=value("numbering_period"),
         term_start_year=int(value("term_start_year")),

@@ -7,9 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oc_desktop.i18n import _
-from oc_desktop.models import Seal, SealHandover, SealStatusChange, Setting, User
+from oc_desktop.models import Seal, SealHandover, SealStatusChange, User
 from oc_desktop.models.base import utcnow
-from oc_desktop.profile import SETTING_DEFAULTS
+from oc_desktop.profile import stored_setting
 from oc_desktop.registers.numbering import load_rules, next_seq
 from oc_desktop.security import Actor
 from oc_desktop.validation import Checker
@@ -21,8 +21,7 @@ CLOCK_SLACK = timedelta(minutes=10)
 
 
 def setting(session: Session, key: str):
-    stored = session.get(Setting, key)
-    return stored.value if stored is not None else SETTING_DEFAULTS[key]
+    return stored_setting(session, key)
 
 
 def check_writer(check: Checker, actor: Actor, field: str) -> None:

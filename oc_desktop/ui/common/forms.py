@@ -65,7 +65,7 @@ class FormRows:
         label = self._rows[key][2]
         return label.text() if not label.isHidden() else ""
 
-    def show_errors(self, errors: dict[str, str]) -> None:
+    def show_errors(self, errors: dict[str, str], *, focus: bool = True) -> None:
         """Show each message at its field and put the cursor in the first one."""
         self.clear_errors()
         first = None
@@ -74,7 +74,7 @@ class FormRows:
                 error.setText(errors[key])
                 error.show()
                 first = first or widget
-        if first is not None:
+        if first is not None and focus:
             first.setFocus()
             scroll_to(first)
 

@@ -120,7 +120,12 @@ class IncomingDialog(EntryDialog):
         seq = self.read("seq", lambda: optional_number(self.number.text()))
         self.fail_on_input_errors()
         if self.detail is not None:
-            update_incoming(self.db, doc_id=self.detail.id, **values)
+            try:
+                update_incoming(self.db, doc_id=self.detail.id, **values)
+            except SecrecyLowered as lowered:
+                if not confirm_lowering(self, lowered):
+                    raise
+                update_incoming(self.db, doc_id=self.detail.id, lower_secrecy=True, **values)
             return self.detail.id
         try:
             return register_incoming(self.db, seq=seq, **values)
@@ -137,6 +142,18 @@ class IncomingDialog(EntryDialog):
             if again != QMessageBox.StandardButton.Yes:
                 raise
             return register_incoming(self.db, seq=seq, allow_duplicate=True, **values)
+
+
+def confirm_lowering(dialog: EntryDialog, lowered: SecrecyLowered) -> bool:
+    """Ask before an entry is saved with a lower secrecy; No (the default) saves nothing."""
+    confirmed = QMessageBox.question(
+        dialog,
+        _("Lower the secrecy?"),
+        lowered.errors["secrecy"],
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return confirmed == QMessageBox.StandardButton.Yes
 
 
 def tell_if_hidden(dialog: EntryDialog) -> None:
@@ -268,14 +285,7 @@ class OutgoingDialog(EntryDialog):
         try:
             return register_outgoing(self.db, seq=seq, secrecy=secrecy, **values)
         except SecrecyLowered as lowered:
-            confirmed = QMessageBox.question(
-                self,
-                _("Lower the secrecy?"),
-                lowered.errors["secrecy"],
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if confirmed != QMessageBox.StandardButton.Yes:
+            if not confirm_lowering(self, lowered):
                 raise
             return register_outgoing(
                 self.db, seq=seq, secrecy=secrecy, lower_secrecy=True, **values

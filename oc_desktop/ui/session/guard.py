@@ -6,6 +6,10 @@ account's lock) or "sign in as someone else" leads on. ``ended`` tells the start
 flow to show the sign-in again (None) or to reopen the window for a changed person.
 """
 
+import sys
+import weakref
+
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -22,11 +27,30 @@ from PySide6.QtWidgets import (
 
 from oc_desktop.i18n import N_, _
 from oc_desktop.profile import get_setting
+from oc_desktop.rights import RightsChanged
 from oc_desktop.ui.common.forms import FormRows
 from oc_desktop.ui.session.sign_in import password_edit
 from oc_desktop.users import SignInError, record_sign_out, sign_in
 
 MINUTE_MS = 60_000
+
+
+def _watch_rights(guard: "SessionGuard") -> None:
+    """Route a RightsChanged that an operation raised in any slot of the window to its
+    session; everything else goes on to the hook that was there before."""
+    previous = sys.excepthook
+    ref = weakref.ref(guard)
+
+    def hook(kind, error, trace):
+        target = ref()
+        if isinstance(error, RightsChanged) and target is not None and shiboken6.isValid(target):
+            target.rights_changed(error)
+        else:
+            previous(kind, error, trace)
+
+    sys.excepthook = hook
+
+
 _INPUT = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -163,6 +187,16 @@ class SessionGuard(QObject):
         window.closed.connect(lambda: record_sign_out(window.db, actor=self.actor))
         if window.settings_tab is not None:  # the idle time may have been changed there
             window.settings_tab.data_changed.connect(self.settings_changed)
+        _watch_rights(self)
+
+    def rights_changed(self, error: RightsChanged) -> None:
+        """An operation found the person switched off, or with less than at sign-in
+        (changed by the administrator meanwhile): say so, and end the session so that
+        nothing more is done with the old rights."""
+        if self._ended:
+            return
+        QMessageBox.warning(self.window, _("Signed out"), str(error))
+        self.sign_out()
 
     def _interval_ms(self) -> int:
         if self._fixed_ms is not None:

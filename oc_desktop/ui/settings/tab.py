@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from oc_desktop import formatting, i18n
+from oc_desktop.audit.text import field_label
 from oc_desktop.i18n import N_, _
 from oc_desktop.profile import (
     SectionRow,
@@ -29,14 +30,29 @@ from oc_desktop.profile import (
     load_profile,
     save_profile,
     set_settings,
+    setting_problems,
 )
 from oc_desktop.storage_errors import is_storage_error
 from oc_desktop.ui.common.base_tab import BaseTab
 from oc_desktop.ui.common.entry_dialog import tell_save_failure
-from oc_desktop.ui.common.forms import DigitSpinBox, FormRows
+from oc_desktop.ui.common.forms import ERROR_STYLE, DigitSpinBox, FormRows
 from oc_desktop.validation import ValidationError
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: a setting's key and the preference row that shows it, where the two differ
+_FIELD_OF = {"lao_digits": "digits"}
+_FIELDS_HERE = frozenset(
+    {
+        "language",
+        "digits",
+        "due_soon_days",
+        "idle_lock_minutes",
+        "sign_in_attempts",
+        "lockout_seconds",
+        "seal_max_sheets",
+        "seal_use_needs_approval",
+    }
+)
 
 
 class RowsEditor(QWidget):
@@ -133,6 +149,10 @@ class SettingsTab(BaseTab):
         self.seal_sheets.setRange(1, 50)
         self.read_only_note = QLabel()
         self.read_only_note.setWordWrap(True)
+        self.stored_note = QLabel()
+        self.stored_note.setWordWrap(True)
+        self.stored_note.setStyleSheet(ERROR_STYLE)
+        self.stored_note.hide()
         self.save_button, self.revert_button = QPushButton(), QPushButton()
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -173,6 +193,7 @@ class SettingsTab(BaseTab):
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.read_only_note)
+        column.addWidget(self.stored_note)
         for box in (self.org_box, self.sections_box, self.signers_box, self.prefs_box):
             column.addWidget(box)
         buttons = QHBoxLayout()
@@ -253,6 +274,28 @@ class SettingsTab(BaseTab):
         self.seal_approval.setChecked(bool(get_setting(self.db, "seal_use_needs_approval")))
         for rows in (self.rows, self.list_rows, self.signer_rows):
             rows.clear_errors()
+        self.show_stored_problems()
+
+    def show_stored_problems(self) -> None:
+        """Mark each preference whose stored value breaks its rule (edited in the data file
+        by hand): the program runs on the default meanwhile, and saving here repairs it."""
+        problems = {
+            _FIELD_OF.get(key, key): _(
+                "The stored value is not valid: {why} Until it is saved again, the default is used."
+            ).format(why=why)
+            for key, why in setting_problems(self.db).items()
+        }
+        self.pref_rows.show_errors(problems, focus=False)
+        elsewhere = sorted(key for key in problems if key not in _FIELDS_HERE)
+        self.stored_note.setText(
+            _(
+                "Settings not shown here hold values that are not valid, and their defaults "
+                "are used: {keys}."
+            ).format(keys=", ".join(field_label(key, "settings") for key in elsewhere))
+            if elsewhere
+            else ""
+        )
+        self.stored_note.setVisible(bool(elsewhere))
 
     def save(self) -> bool:
         """Store profile and preferences; on bad input show why at each field, save nothing."""
@@ -296,6 +339,12 @@ class SettingsTab(BaseTab):
                     "language": language,
                 },
             )
+        except ValidationError as error:
+            self.pref_rows.show_errors(
+                {_FIELD_OF.get(key, key): message for key, message in error.errors.items()}
+            )
+            self.status_message.emit(_("Not saved: correct the fields marked in red."))
+            return False
         except Exception as error:
             if not is_storage_error(error):
                 raise

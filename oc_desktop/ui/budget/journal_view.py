@@ -3,8 +3,6 @@ types, filtered by kind and month; new vouchers, reversals, closing a month, pri
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from oc_desktop.budget import AREA_KEY
@@ -19,7 +17,7 @@ from oc_desktop.registers.books import DateRange
 from oc_desktop.ui.budget.amounts import RightAligned
 from oc_desktop.ui.budget.dialogs import MONTHS, CloseMonthDialog, ReverseDialog, VoucherDialog
 from oc_desktop.ui.common.register_tab import RegisterTab
-from oc_desktop.ui.common.table_model import ROW_ROLE, Column
+from oc_desktop.ui.common.table_model import ROW_ROLE, Column, struck_out
 from oc_desktop.ui.printing.job import start_print
 
 
@@ -51,16 +49,6 @@ def journal_columns() -> list[Column]:
         ),
         Column(N_("Reversal"), note, sample="ລຈ 0000/0000 ກັບຄືນ"),
     ]
-
-
-def journal_style(voucher, role):
-    if role == Qt.ItemDataRole.ForegroundRole and (voucher.reverses or voucher.reversed_by):
-        return QColor("#777777")
-    if role == Qt.ItemDataRole.FontRole and voucher.reversed_by:
-        font = QFont()
-        font.setStrikeOut(True)
-        return font
-    return None
 
 
 class JournalView(RegisterTab):
@@ -110,7 +98,9 @@ class JournalView(RegisterTab):
         return journal_columns()
 
     def row_style(self, row, role):
-        return journal_style(row, role)
+        if row.reverses or row.reversed_by:
+            return struck_out(role, struck=bool(row.reversed_by))
+        return None
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -173,8 +163,14 @@ class JournalView(RegisterTab):
         index = self.table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
-    def _after_change(self) -> None:
+    def refresh(self) -> None:
         self.show_year(self.year)
+
+    def _after_change(self, saved: int | None = None) -> None:
+        if saved is None:
+            self.show_year(self.year)
+        else:
+            self.show_saved(saved)
         self.data_changed.emit()
         self.status_message.emit(_("Saved."))
 
@@ -189,7 +185,7 @@ class JournalView(RegisterTab):
         day = today if today.year == self.year else date(self.year, 12, 31)
         dialog = VoucherDialog(self, self.db, self.actor, self.data_dir, items=items, today=day)
         if dialog.exec():
-            self._after_change()
+            self._after_change(dialog.result_id)
 
     def reverse(self) -> None:
         chosen = self.current_voucher()
@@ -197,7 +193,7 @@ class JournalView(RegisterTab):
             return
         dialog = ReverseDialog(self, self.db, self.actor, number=chosen.number, entry_id=chosen.id)
         if dialog.exec():
-            self._after_change()
+            self._after_change(dialog.result_id)
 
     def close_month(self) -> None:
         if not self.actor.may_write(AREA_KEY):

@@ -35,6 +35,8 @@ from oc_desktop.ui.common.jobs import unexpected
 from oc_desktop.ui.common.table_model import ID_ROLE, Column, TableModel
 
 TYPING_PAUSE_MS = 150
+#: pages read past the first to find a row just saved, before giving up on choosing it
+SAVED_PAGES = 10
 
 
 class Loader(QObject):
@@ -124,6 +126,8 @@ class RegisterTab(BaseTab):
         self.loader.failed.connect(self._failed)
         self._asked: Any = None  # the query the rows on screen answer
         self.total: int | None = None
+        self._saved_id: int | None = None  # the row just saved, to be chosen once shown
+        self._saved_pages = 0
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -354,6 +358,31 @@ class RegisterTab(BaseTab):
             limit=self.page_size,
         )
 
+    def show_saved(self, row_id: int | None) -> None:
+        """After a form saved ``row_id``: re-read the tab (``refresh``) and put the clerk back on
+        that row (chosen, scrolled to, the keyboard on the table), reading a few more
+        pages when it is further down; when the filters hide it, the table has the
+        keyboard all the same."""
+        self._saved_id, self._saved_pages = row_id, 0
+        self.refresh()
+
+    def _choose_saved(self) -> None:
+        if self._saved_id is None:
+            return
+        for number, row in enumerate(self.model.rows):
+            if row.id == self._saved_id:
+                self._saved_id = None
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 0))
+                self.table.setFocus()
+                return
+        if self.model.more and self._saved_pages < SAVED_PAGES:
+            self._saved_pages += 1
+            self.model.fetchMore()
+            return
+        self._saved_id = None
+        self.table.setFocus()
+
     def _fetch_more(self) -> None:
         if not self.model.rows:
             return
@@ -375,6 +404,7 @@ class RegisterTab(BaseTab):
             self._reselect(chosen)
         else:
             self.model.append(rows, more=more)
+        self._choose_saved()
         self.rows_shown.emit()
 
     def _count_ready(self, generation: int, total: int) -> None:

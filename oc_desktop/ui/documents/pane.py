@@ -40,6 +40,8 @@ class DocumentPane(QWidget):
     """Shows ``detail``; emits ``changed`` with the register and id after any write."""
 
     changed = Signal(str, int)
+    #: the entry shown was edited in its form (the register puts the clerk back on it)
+    edited = Signal(str, int)
 
     def __init__(self, db, actor, data_dir) -> None:
         super().__init__()
@@ -229,6 +231,7 @@ class DocumentPane(QWidget):
         dialog_class = IncomingDialog if self.detail.register == "incoming" else OutgoingDialog
         if dialog_class(self, self.db, self.actor, self.detail).exec():
             self._done()
+            self.edited.emit(self.detail.register, self.detail.id)
 
     def answer(self) -> None:
         if self.detail is None or self.detail.register != "incoming":

@@ -82,6 +82,7 @@ class DocumentsTab(RegisterTab):
         self.set_columns(self.register)
         self.pane = DocumentPane(db, self.actor, data_dir)
         self.pane.changed.connect(self._changed)
+        self.pane.edited.connect(self._edited)
         self.followup = FollowUpPanel()
         self.followup.chosen.connect(lambda doc_id: self.pane.show_document("incoming", doc_id))
         self.followup.overdue_wanted.connect(self._show_overdue)
@@ -230,6 +231,10 @@ class DocumentsTab(RegisterTab):
         self.data_changed.emit()
         self.status_message.emit(_("Saved."))
 
+    def _edited(self, register: str, doc_id: int) -> None:
+        if register == self.register:
+            self.show_saved(doc_id)
+
     def _show_overdue(self) -> None:
         self.incoming_button.setChecked(True)
         self.overdue.setChecked(True)
@@ -240,7 +245,7 @@ class DocumentsTab(RegisterTab):
         dialog_class = IncomingDialog if self.register == "incoming" else OutgoingDialog
         dialog = dialog_class(self, self.db, self.actor)
         if dialog.exec():
-            self.refresh()
+            self.show_saved(dialog.result_id)
             self.data_changed.emit()
             self.pane.show_document(self.register, dialog.result_id)
             self.status_message.emit(_("Saved."))

@@ -14,8 +14,9 @@ from oc_desktop.budget.section import KINDS
 from oc_desktop.formatting import format_date, format_kip
 from oc_desktop.i18n import N_, _
 from oc_desktop.registers.books import DateRange
+from oc_desktop.registers.spans import MONTHS, month_span
 from oc_desktop.ui.budget.amounts import RightAligned
-from oc_desktop.ui.budget.dialogs import MONTHS, CloseMonthDialog, ReverseDialog, VoucherDialog
+from oc_desktop.ui.budget.dialogs import CloseMonthDialog, ReverseDialog, VoucherDialog
 from oc_desktop.ui.common.register_tab import RegisterTab
 from oc_desktop.ui.common.table_model import ROW_ROLE, Column, struck_out
 from oc_desktop.ui.printing.job import start_print
@@ -207,8 +208,7 @@ class JournalView(RegisterTab):
         span = DateRange(date(self.year, 1, 1), date(self.year, 12, 31))
         month = self.month.currentData()
         if month:
-            end = date(self.year + (month == 12), month % 12 + 1, 1)
-            span = DateRange(date(self.year, month, 1), date.fromordinal(end.toordinal() - 1))
+            span = month_span(self.year, month)
         title = _("Journal of revenue and expenditure")
         self.print_runner = start_print(
             self,

@@ -21,9 +21,9 @@ from oc_desktop.formatting import format_int
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor
-from oc_desktop.ui.common.entry_dialog import DateField, EntryDialog
+from oc_desktop.ui.common.entry_dialog import EntryDialog
 from oc_desktop.ui.printing.job import PrintRunner, start_print
-from oc_desktop.validation import ValidationError
+from oc_desktop.ui.printing.span_fields import SpanFields
 
 
 class PrintBookDialog(EntryDialog):
@@ -36,8 +36,8 @@ class PrintBookDialog(EntryDialog):
         for key in BOOKS:
             self.book.addItem(book_title(key), key)
         self.book.setCurrentIndex(self.book.findData(register))
-        self.start = self.rows.add("start", N_("From"), DateField(date(today.year, 1, 1)))
-        self.end = self.rows.add("end", N_("To"), DateField(today))
+        self.days = SpanFields(self.rows.add, today)
+        self.start, self.end = self.days.start, self.days.end
         preview = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         preview.setText(_("&Preview"))
         preview.setIcon(QIcon())  # not a disk: nothing is saved here
@@ -46,12 +46,7 @@ class PrintBookDialog(EntryDialog):
         self.book.setFocus()
 
     def submit(self) -> int | None:
-        start = self.read("start", self.start.value)
-        end = self.read("end", self.end.value)
-        self.fail_on_input_errors()
-        if end < start:
-            raise ValidationError({"end": _("The last day comes before the first.")})
-        self.span = DateRange(start, end)
+        self.span = self.days.read(self)
         return 0
 
 

@@ -59,10 +59,10 @@ class DocumentPane(QWidget):
         self.status_combo = QComboBox()
         self.status_combo.activated.connect(self._set_status)
         self.edit_button.clicked.connect(self.edit)
-        self.route_button.clicked.connect(lambda: self._run(RouteDialog))
+        self.route_button.clicked.connect(lambda: self._run(RouteDialog, added="route"))
         self.answer_button.clicked.connect(self.answer)
         self.void_button.clicked.connect(lambda: self._run(VoidDialog))
-        self.copy_button.clicked.connect(lambda: self._run(CopyDialog))
+        self.copy_button.clicked.connect(lambda: self._run(CopyDialog, added="copy"))
         self.scan_button.clicked.connect(self.attach)
         first, second = QHBoxLayout(), QHBoxLayout()
         for button in (self.edit_button, self.route_button, self.answer_button):
@@ -162,9 +162,9 @@ class DocumentPane(QWidget):
             _line(_("Last changed"), f"{format_datetime(d.updated_at)} {d.updated_by or ''}"),
         ]
         parts.append("<table cellspacing='4'>" + "".join(rows) + "</table>")
-        for route in d.routes:
+        for number, route in enumerate(d.routes, 1):
             parts.append(
-                "<p>"
+                _newest_mark("route", number, len(d.routes))
                 + html.escape(
                     _(
                         "Routed {date} to {person} ({section}), deadline {deadline}: {instruction}"
@@ -186,22 +186,31 @@ class DocumentPane(QWidget):
             )
             text = message.format(number=linked.number, date=format_date(linked.date))
             parts.append(f"<p>{html.escape(text)}</p>")
-        for entry in d.copy_log:
+        for number, entry in enumerate(d.copy_log, 1):
             text = _("{copies} copies on {date} for {whom}, authorised by {by}").format(
                 copies=format_int(entry.copies),
                 date=format_date(entry.made_on),
                 whom=entry.for_whom,
                 by=entry.authorised_by,
             )
-            parts.append(f"<p>{html.escape(text)}</p>")
-        for scan in d.scans:
-            parts.append(f"<p><a href='scan:{scan.id}'>{html.escape(scan.original_name)}</a></p>")
+            parts.append(f"{_newest_mark('copy', number, len(d.copy_log))}{html.escape(text)}</p>")
+        for number, scan in enumerate(d.scans, 1):
+            link = f"<a href='scan:{scan.id}'>{html.escape(scan.original_name)}</a>"
+            parts.append(f"{_newest_mark('scan', number, len(d.scans))}{link}</p>")
         return "".join(parts)
 
-    def _done(self) -> None:
+    def _done(self, added: str | None = None) -> None:
+        """Show the entry as it is now, scrolled to what was ``added`` ("route", "copy",
+        "scan": the newest of its kind), and tell the register."""
         register, doc_id = self.detail.register, self.detail.id
         self.show_document(register, doc_id)
         self.changed.emit(register, doc_id)
+        if added:
+            self.show_newest(added)
+
+    def show_newest(self, kind: str) -> None:
+        """Scroll the text to the newest route, copy or scan."""
+        self.text.scrollToAnchor(f"{kind}-last")
 
     def print_slip(self) -> None:
         """Preview the routing slip of the incoming document shown."""
@@ -221,9 +230,9 @@ class DocumentPane(QWidget):
         if dialog.exec():
             self._done()
 
-    def _run(self, dialog_class) -> None:
+    def _run(self, dialog_class, *, added: str | None = None) -> None:
         if self.detail is not None and dialog_class(self, self.db, self.actor, self.detail).exec():
-            self._done()
+            self._done(added)
 
     def edit(self) -> None:
         if self.detail is None:
@@ -281,7 +290,7 @@ class DocumentPane(QWidget):
                 raise
             tell_save_failure(self, error, self.db, kept=False)
             return
-        self._done()
+        self._done("scan")
 
     def _open_scan(self, url: QUrl) -> None:
         scan_id = int(url.toString().removeprefix("scan:"))
@@ -293,3 +302,8 @@ class DocumentPane(QWidget):
             )
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _newest_mark(kind: str, number: int, count: int) -> str:
+    """A paragraph's opening; the newest of its kind carries the anchor scrolled to."""
+    return f"<p><a name='{kind}-last'></a>" if number == count else "<p>"

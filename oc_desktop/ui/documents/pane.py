@@ -26,7 +26,7 @@ from oc_desktop.storage_errors import is_storage_error
 from oc_desktop.ui.common.entry_dialog import tell_save_failure
 from oc_desktop.ui.documents.dialogs import IncomingDialog, OutgoingDialog
 from oc_desktop.ui.documents.pane_forms import CopyDialog, RouteDialog, VoidDialog
-from oc_desktop.ui.documents.printing import print_slip
+from oc_desktop.ui.documents.printing import print_letter, print_slip
 from oc_desktop.validation import ValidationError
 
 
@@ -54,6 +54,8 @@ class DocumentPane(QWidget):
         self.void_button, self.copy_button, self.scan_button = (QPushButton() for _ in range(3))
         self.slip_button, self.seal_button = QPushButton(), QPushButton()
         self.slip_button.clicked.connect(self.print_slip)
+        self.letter_button = QPushButton()
+        self.letter_button.clicked.connect(self.print_letter)
         self.seal_button.clicked.connect(self.seal_letter)
         self.print_runner = None
         self.status_combo = QComboBox()
@@ -68,6 +70,7 @@ class DocumentPane(QWidget):
         for button in (self.edit_button, self.route_button, self.answer_button):
             first.addWidget(button)
         first.addWidget(self.status_combo)
+        first.addWidget(self.letter_button)
         buttons = (self.copy_button, self.scan_button, self.slip_button, self.seal_button)
         for button in (*buttons, self.void_button):
             second.addWidget(button)
@@ -88,6 +91,8 @@ class DocumentPane(QWidget):
         self.scan_button.setText(_("Attach &scan…"))
         self.slip_button.setText(_("Routing s&lip…"))
         self.seal_button.setText(_("Sea&l this letter…"))
+        self.letter_button.setText(_("Print le&tter…"))
+        self.letter_button.setToolTip(_("The letter on the office's official heading"))
         self.status_combo.clear()
         for status in STATUSES:
             self.status_combo.addItem(terms.status(status), status)
@@ -112,6 +117,8 @@ class DocumentPane(QWidget):
             widget.setEnabled(writable and open_entry and incoming)
         self.slip_button.setVisible(detail is None or incoming)
         self.slip_button.setEnabled(incoming and detail.void_reason is None)
+        self.letter_button.setVisible(detail is not None and not incoming)
+        self.letter_button.setEnabled(open_entry and not incoming)
         sealer = self.actor.may_write("seal")
         self.seal_button.setVisible(sealer and detail is not None and not incoming)
         self.seal_button.setEnabled(open_entry and not incoming)
@@ -219,6 +226,17 @@ class DocumentPane(QWidget):
         self.print_runner = print_slip(
             self, self.db, self.actor, doc_id=self.detail.id, number=self.detail.seq
         )
+
+    def print_letter(self):
+        """Preview the outgoing letter shown on the official heading."""
+        if self.detail is None or self.detail.register != "outgoing":
+            return None
+        if self.detail.hidden or self.detail.void_reason:
+            return None
+        self.print_runner = print_letter(
+            self, self.db, self.actor, doc_id=self.detail.id, number=self.detail.number
+        )
+        return self.print_runner
 
     def seal_letter(self) -> None:
         """Log the sealing of the outgoing letter shown (the Seal tab's use dialog)."""

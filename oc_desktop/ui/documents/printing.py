@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
 
+from oc_desktop.documents.letter import print_outgoing_letter
 from oc_desktop.documents.printouts import (
     DateRange,
     book_title,
@@ -94,6 +95,20 @@ def print_slip(parent: QWidget, db: Database, actor: Actor, *, doc_id: int, numb
         title=title,
         suggested_name=name,
         build=lambda out, _progress, _cancel: print_routing_slip(
+            db, out, actor=actor, doc_id=doc_id
+        ),
+    )
+
+
+def print_letter(parent: QWidget, db: Database, actor: Actor, *, doc_id: int, number: str):
+    """The outgoing letter on the office's official heading."""
+    title = _("Outgoing letter")
+    name = f"{title} {number.replace('/', '-')}.pdf"
+    return start_print(
+        parent,
+        title=title,
+        suggested_name=name,
+        build=lambda out, _progress, _cancel: print_outgoing_letter(
             db, out, actor=actor, doc_id=doc_id
         ),
     )

@@ -128,6 +128,7 @@ class DocumentPane(QWidget):
 
     def _html(self) -> str:
         d = self.detail
+        self._newest: dict[str, str] = {}  # kind -> the words of its newest line
         incoming = d.register == "incoming"
         title = _("No. {number}").format(number=d.number)
         parts = [f"<h3>{html.escape(title)}</h3>"]
@@ -169,22 +170,18 @@ class DocumentPane(QWidget):
             _line(_("Last changed"), f"{format_datetime(d.updated_at)} {d.updated_by or ''}"),
         ]
         parts.append("<table cellspacing='4'>" + "".join(rows) + "</table>")
-        for number, route in enumerate(d.routes, 1):
-            parts.append(
-                _newest_mark("route", number, len(d.routes))
-                + html.escape(
-                    _(
-                        "Routed {date} to {person} ({section}), deadline {deadline}: {instruction}"
-                    ).format(
-                        date=format_date(route.handed_on),
-                        person=route.person,
-                        section=route.section or "",
-                        deadline=format_date(route.deadline) or "—",
-                        instruction=route.instruction or "—",
-                    )
-                )
-                + "</p>"
+        for route in d.routes:
+            text = _(
+                "Routed {date} to {person} ({section}), deadline {deadline}: {instruction}"
+            ).format(
+                date=format_date(route.handed_on),
+                person=route.person,
+                section=route.section or "",
+                deadline=format_date(route.deadline) or "—",
+                instruction=route.instruction or "—",
             )
+            parts.append(f"<p>{html.escape(text)}</p>")
+            self._newest["route"] = text
         for linked in d.answers:
             message = (
                 _("Answered by outgoing {number} of {date}")
@@ -193,17 +190,18 @@ class DocumentPane(QWidget):
             )
             text = message.format(number=linked.number, date=format_date(linked.date))
             parts.append(f"<p>{html.escape(text)}</p>")
-        for number, entry in enumerate(d.copy_log, 1):
+        for entry in d.copy_log:
             text = _("{copies} copies on {date} for {whom}, authorised by {by}").format(
                 copies=format_int(entry.copies),
                 date=format_date(entry.made_on),
                 whom=entry.for_whom,
                 by=entry.authorised_by,
             )
-            parts.append(f"{_newest_mark('copy', number, len(d.copy_log))}{html.escape(text)}</p>")
-        for number, scan in enumerate(d.scans, 1):
-            link = f"<a href='scan:{scan.id}'>{html.escape(scan.original_name)}</a>"
-            parts.append(f"{_newest_mark('scan', number, len(d.scans))}{link}</p>")
+            parts.append(f"<p>{html.escape(text)}</p>")
+            self._newest["copy"] = text
+        for scan in d.scans:
+            parts.append(f"<p><a href='scan:{scan.id}'>{html.escape(scan.original_name)}</a></p>")
+            self._newest["scan"] = scan.original_name
         return "".join(parts)
 
     def _done(self, added: str | None = None) -> None:
@@ -216,8 +214,14 @@ class DocumentPane(QWidget):
             self.show_newest(added)
 
     def show_newest(self, kind: str) -> None:
-        """Scroll the text to the newest route, copy or scan."""
-        self.text.scrollToAnchor(f"{kind}-last")
+        """Scroll the text to the newest route, copy or scan (the last of its kind)."""
+        words = self._newest.get(kind)
+        found = self.text.document().find(words) if words else None
+        if found is None or found.isNull():
+            return
+        found.clearSelection()
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() + self.text.cursorRect(found).top())
 
     def print_slip(self) -> None:
         """Preview the routing slip of the incoming document shown."""
@@ -320,8 +324,3 @@ class DocumentPane(QWidget):
             )
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def _newest_mark(kind: str, number: int, count: int) -> str:
-    """A paragraph's opening; the newest of its kind carries the anchor scrolled to."""
-    return f"<p><a name='{kind}-last'></a>" if number == count else "<p>"

@@ -13,8 +13,8 @@ from oc_desktop.audit.text import (
     area_label,
     changes,
     entity_label,
-    field_label,
     label,
+    record_label,
 )
 from oc_desktop.formatting import format_datetime, format_int
 from oc_desktop.i18n import _
@@ -43,10 +43,10 @@ def _change(field: str, old: str, new: str) -> str:
     return f"{field}: {words}" if field else words
 
 
-def _record_name(entity: str, entity_id: str) -> str:
-    """What was changed: a setting by its label (its key is no word), others by number."""
-    which = field_label(entity_id) if entity == "setting" else entity_id
-    return f"{entity_label(entity)} {which}".strip()
+def _record_name(entity: str, entity_id: str, area: str | None = None) -> str:
+    """What was changed: a setting or rule by its label (its key is no word), others by
+    number (``record_label``)."""
+    return f"{entity_label(entity, area)} {record_label(entity_id, area)}".strip()
 
 
 def _title(query: AuditQuery, names: dict[str, str]) -> str:
@@ -80,7 +80,7 @@ def print_audit_log(
             names.get(row.username, row.username),
             label(ACTION_LABELS, row.action),
             area_label(row.area),
-            _record_name(row.entity, row.entity_id),
+            _record_name(row.entity, row.entity_id, row.area),
             "\n".join(_change(*change) for change in changes(row.old, row.new, row.area)),
         ]
         for row in iter_entries(db, actor=actor, query=query)

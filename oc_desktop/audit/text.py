@@ -72,6 +72,30 @@ def field_label(key: str, area: str | None = None) -> str:
     return _(words) if words else key
 
 
+#: record numbers that name no single record
+RECORD_WORDS = {"bulk": N_("many at once"), "all": N_("all")}
+
+
+def record_label(entity_id: str | None, area: str | None = None) -> str:
+    """A row's record number in words: a number as it is, a setting or rule by its
+    name, days as the office writes them ("bulk" from a demo import, "all" of a list)."""
+    value = "" if entity_id is None else str(entity_id)
+    if not value or value.isdigit():
+        return value
+    if value in RECORD_WORDS:
+        return _(RECORD_WORDS[value])
+    named = _merged("fields", value, area)
+    if named:
+        return _(named)
+    days = value.split("/")
+    if len(days) <= 2:
+        try:
+            return " – ".join(format_date(date.fromisoformat(day)) for day in days)
+        except ValueError:
+            pass
+    return value
+
+
 def _is_date(key: str, area: str | None) -> bool:
     own = by_key().get(area) if area else None
     if own is not None and key in own.dates:

@@ -95,6 +95,36 @@ def backup_overdue(db: Database, now: datetime | None = None) -> bool:
     return age is None or age > timedelta(days=days)
 
 
+#: areas whose writes are not register entries (the office's set-up, people, the trail)
+_SET_UP = ("settings", "users", "audit", "backup")
+#: trail rows that only read
+_READS = ("view", "view_rows", "print", "print_rows", "export", "sign_in", "sign_out")
+
+
+def holds_entries(db: Database) -> bool:
+    """Whether anything was written to a register (a new data folder with only its
+    administrator and settings has nothing worth a backup yet). Every write is in the
+    audit trail, so one indexed probe answers however big the registers are."""
+    from sqlalchemy import select
+
+    from oc_desktop.models import AuditEntry
+    from oc_desktop.sections import areas
+
+    registers = [area.key for area in areas() if area.key not in _SET_UP]
+    probe = (
+        select(AuditEntry.id)
+        .where(AuditEntry.area.in_(registers), AuditEntry.action.not_in(_READS))
+        .limit(1)
+    )
+    with db.read() as session:
+        return session.scalar(probe) is not None
+
+
+def reminder_due(db: Database, now: datetime | None = None) -> bool:
+    """Remind of a backup: one is overdue and there is something to back up."""
+    return backup_overdue(db, now) and holds_entries(db)
+
+
 def restore_as(
     path: Path,
     data_dir: Path,

@@ -36,6 +36,7 @@ AREA = Area(
         "outgoing_book": N_("Register of outgoing documents"),
         "delivery_book": N_("Delivery book"),
         "routing_slip": N_("Routing slip"),
+        "outgoing_letter": N_("Outgoing letter"),
     },
     fields={
         "register": N_("Register"),

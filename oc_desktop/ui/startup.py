@@ -44,14 +44,16 @@ class SessionFlow(QObject):
     def start(self) -> None:
         """Show the door: the first start creates the administrator, later ones sign in."""
         self.window = None
-        dialog = SignInDialog(self.db) if has_users(self.db) else FirstRunDialog(self.db)
-        dialog.accepted.connect(lambda: self.open_window(dialog.actor))
+        first = not has_users(self.db)
+        dialog = FirstRunDialog(self.db) if first else SignInDialog(self.db)
+        dialog.accepted.connect(lambda: self.open_window(dialog.actor, welcome=first))
         dialog.rejected.connect(self.finished)
         self.dialog = dialog
         dialog.open()
         self.door_opened.emit(dialog)
 
-    def open_window(self, actor: Actor) -> "MainWindow":
+    def open_window(self, actor: Actor, *, welcome: bool = False) -> "MainWindow":
+        """The main window; ``welcome`` (the first start) offers the next steps."""
         # Imported here: the sign-in dialog comes up without waiting for every tab's code.
         from oc_desktop.ui.main_window import MainWindow
 
@@ -63,6 +65,11 @@ class SessionFlow(QObject):
         window.backup_actions.start_reminders()
         self.dialog, self.window = None, window
         window.show()
+        if welcome:
+            from oc_desktop.ui.session.welcome import WelcomeDialog
+
+            window.welcome = WelcomeDialog(window)
+            window.welcome.open()
         self.window_opened.emit(window)
         return window
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
+from oc_desktop.backup.status import reminder_due
 from oc_desktop.formatting import format_date
 from oc_desktop.models import AuditEntry
 from oc_desktop.security import CLERK, CONFIDENTIAL, HEAD, ORDINARY, TOP_SECRET
@@ -56,7 +57,7 @@ def _click(qtbot, button) -> None:
 def _later(qtbot, window) -> None:
     """No backup yet: those who may back up are asked at once; they answer "Later"."""
     actions = window.backup_actions
-    if actions.reminders:
+    if actions.reminders and reminder_due(window.db):
         qtbot.waitUntil(lambda: actions.message is not None and actions.message.isVisible())
         _click(qtbot, actions.message.button(QMessageBox.StandardButton.No))
         qtbot.waitUntil(lambda: not actions.message.isVisible())
@@ -72,6 +73,9 @@ def _first_start(flow, qtbot, type_text):
     type_text(door.password_again, PASSWORDS["admin"])
     with qtbot.waitSignal(flow.window_opened):
         _click(qtbot, door.ok_button())
+    welcome = flow.window.welcome
+    qtbot.waitUntil(welcome.isVisible)
+    _click(qtbot, welcome.later_button)
     _later(qtbot, flow.window)
     return flow.window
 

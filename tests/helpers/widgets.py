@@ -71,3 +71,20 @@ def settled(qtbot, tab, timeout=10_000):
     are read on a worker thread)."""
     qtbot.waitUntil(tab.settled, timeout=timeout)
     return tab
+
+
+def back_on_row(qtbot, tab, row_id, timeout=10_000):
+    """Wait until a register tab has put the clerk back on the row ``row_id``: chosen,
+    scrolled into view, and the keyboard on the table."""
+    from oc_desktop.ui.common.table_model import ID_ROLE
+
+    table = tab.table
+
+    def there():
+        index = table.currentIndex()
+        if not index.isValid() or index.data(ID_ROLE) != row_id:
+            return False
+        shown = table.viewport().rect().intersects(table.visualRect(index))
+        return shown and table.window().focusWidget() is table
+
+    qtbot.waitUntil(there, timeout=timeout)

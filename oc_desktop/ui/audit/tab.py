@@ -34,6 +34,7 @@ from oc_desktop.audit.text import (
     changes,
     entity_label,
     label,
+    record_label,
 )
 from oc_desktop.audit.text import summary as change_summary
 from oc_desktop.formatting import InputError, format_datetime, format_int, parse_date
@@ -135,7 +136,7 @@ class AuditTab(RegisterTab):
             Column(N_("Action"), lambda r: label(ACTION_LABELS, r.action)),
             Column(N_("Area"), lambda r: area_label(r.area)),
             Column(N_("Record"), lambda r: entity_label(r.entity, r.area)),
-            Column(N_("Record no."), lambda r: r.entity_id),
+            Column(N_("Record no."), lambda r: record_label(r.entity_id, r.area)),
             Column(N_("Old → new"), lambda r: change_summary(r.old, r.new, r.area)),
         ]
 

@@ -11,10 +11,10 @@ from oc_desktop.backup.errors import BackupError
 from oc_desktop.backup.make import make_backup
 from oc_desktop.backup.recovery_sheet import print_recovery_sheet, sheet_pending
 from oc_desktop.backup.status import (
-    backup_overdue,
     check_may_back_up,
     last_backup,
     record_backup,
+    reminder_due,
     restore_as,
 )
 from oc_desktop.i18n import _
@@ -104,7 +104,7 @@ class BackupActions(QObject):
 
     def show_age(self) -> None:
         self.age_label.setText(describe_age(last_backup(self.db)))
-        late = backup_overdue(self.db)
+        late = reminder_due(self.db)
         self.age_label.setStyleSheet("color: #b00020; font-weight: bold;" if late else "")
 
     # --- backup -------------------------------------------------------------------------
@@ -279,7 +279,7 @@ class BackupActions(QObject):
         ).format(age=describe_age(last_backup(self.db)))
 
     def remind_at_start(self) -> None:
-        if not backup_overdue(self.db):
+        if not reminder_due(self.db):
             return
         box = self._tell(
             QMessageBox.Icon.Question,
@@ -296,7 +296,7 @@ class BackupActions(QObject):
             and event.type() == QEvent.Type.Close
             and self.reminders
             and not self._close_anyway
-            and backup_overdue(self.db)
+            and reminder_due(self.db)
         ):
             event.ignore()
             self._remind_at_close()

@@ -22,22 +22,8 @@ from oc_desktop.budget.section import KINDS
 from oc_desktop.budget.words import kip_words
 from oc_desktop.formatting import InputError, format_kip, parse_int
 from oc_desktop.i18n import N_, _
+from oc_desktop.registers.spans import MONTHS
 from oc_desktop.ui.common.entry_dialog import DateField, EntryDialog
-
-MONTHS = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
-)
 
 
 class AmountField(QLineEdit):

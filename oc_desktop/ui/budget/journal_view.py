@@ -3,8 +3,6 @@ types, filtered by kind and month; new vouchers, reversals, closing a month, pri
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from oc_desktop.budget import AREA_KEY
@@ -17,10 +15,11 @@ from oc_desktop.exchange.declare import register
 from oc_desktop.formatting import format_date, format_kip
 from oc_desktop.i18n import N_, _
 from oc_desktop.registers.books import DateRange
+from oc_desktop.registers.spans import MONTHS, month_span
 from oc_desktop.ui.budget.amounts import RightAligned
-from oc_desktop.ui.budget.dialogs import MONTHS, CloseMonthDialog, ReverseDialog, VoucherDialog
+from oc_desktop.ui.budget.dialogs import CloseMonthDialog, ReverseDialog, VoucherDialog
 from oc_desktop.ui.common.register_tab import RegisterTab
-from oc_desktop.ui.common.table_model import ROW_ROLE, Column
+from oc_desktop.ui.common.table_model import ROW_ROLE, Column, struck_out
 from oc_desktop.ui.printing.job import start_print
 
 
@@ -52,16 +51,6 @@ def journal_columns() -> list[Column]:
         ),
         Column(N_("Reversal"), note, sample="ລຈ 0000/0000 ກັບຄືນ"),
     ]
-
-
-def journal_style(voucher, role):
-    if role == Qt.ItemDataRole.ForegroundRole and (voucher.reverses or voucher.reversed_by):
-        return QColor("#777777")
-    if role == Qt.ItemDataRole.FontRole and voucher.reversed_by:
-        font = QFont()
-        font.setStrikeOut(True)
-        return font
-    return None
 
 
 class JournalView(RegisterTab):
@@ -119,7 +108,9 @@ class JournalView(RegisterTab):
         self.reload()
 
     def row_style(self, row, role):
-        return journal_style(row, role)
+        if row.reverses or row.reversed_by:
+            return struck_out(role, struck=bool(row.reversed_by))
+        return None
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -183,8 +174,14 @@ class JournalView(RegisterTab):
         index = self.table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
-    def _after_change(self) -> None:
+    def refresh(self) -> None:
         self.show_year(self.year)
+
+    def _after_change(self, saved: int | None = None) -> None:
+        if saved is None:
+            self.show_year(self.year)
+        else:
+            self.show_saved(saved)
         self.data_changed.emit()
         self.status_message.emit(_("Saved."))
 
@@ -199,7 +196,7 @@ class JournalView(RegisterTab):
         day = today if today.year == self.year else date(self.year, 12, 31)
         dialog = VoucherDialog(self, self.db, self.actor, self.data_dir, items=items, today=day)
         if dialog.exec():
-            self._after_change()
+            self._after_change(dialog.result_id)
 
     def reverse(self) -> None:
         chosen = self.current_voucher()
@@ -207,7 +204,7 @@ class JournalView(RegisterTab):
             return
         dialog = ReverseDialog(self, self.db, self.actor, number=chosen.number, entry_id=chosen.id)
         if dialog.exec():
-            self._after_change()
+            self._after_change(dialog.result_id)
 
     def close_month(self) -> None:
         if not self.actor.may_write(AREA_KEY):
@@ -221,8 +218,7 @@ class JournalView(RegisterTab):
         span = DateRange(date(self.year, 1, 1), date(self.year, 12, 31))
         month = self.month.currentData()
         if month:
-            end = date(self.year + (month == 12), month % 12 + 1, 1)
-            span = DateRange(date(self.year, month, 1), date.fromordinal(end.toordinal() - 1))
+            span = month_span(self.year, month)
         title = _("Journal of revenue and expenditure")
         self.print_runner = start_print(
             self,

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
@@ -103,6 +104,8 @@ def typed(form: QWidget) -> tuple:
             values.append(field.toPlainText())
         elif isinstance(field, QComboBox):
             values.append((field.currentIndex(), field.currentText()))
+        elif isinstance(field, QListWidget):
+            values.append(tuple(field.item(i).text() for i in range(field.count())))
         elif isinstance(field, QAbstractSpinBox):
             values.append(field.text())
         elif isinstance(field, QAbstractButton) and field.isCheckable():

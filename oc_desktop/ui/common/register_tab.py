@@ -30,11 +30,14 @@ from oc_desktop.i18n import _
 from oc_desktop.models.db import Interrupted, Interruptible, interruptible
 from oc_desktop.registers.paging import COUNT_CAP, PAGE
 from oc_desktop.ui.common.base_tab import BaseTab
+from oc_desktop.ui.common.column_chooser import ColumnChooser
 from oc_desktop.ui.common.column_widths import ColumnWidths
 from oc_desktop.ui.common.jobs import unexpected
 from oc_desktop.ui.common.table_model import ID_ROLE, Column, TableModel
 
 TYPING_PAUSE_MS = 150
+#: pages read past the first to find a row just saved, before giving up on choosing it
+SAVED_PAGES = 10
 
 
 class Loader(QObject):
@@ -124,6 +127,8 @@ class RegisterTab(BaseTab):
         self.loader.failed.connect(self._failed)
         self._asked: Any = None  # the query the rows on screen answer
         self.total: int | None = None
+        self._saved_id: int | None = None  # the row just saved, to be chosen once shown
+        self._saved_pages = 0
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -150,6 +155,11 @@ class RegisterTab(BaseTab):
         empty_row.addWidget(self.empty_note, 1)
         empty_row.addWidget(self.clear_button)
         self.empty_bar.hide()
+        # beside the filters, while any narrows the register
+        self.clear_all_button = QPushButton(self)
+        self.clear_all_button.setObjectName("clear_all_filters")
+        self.clear_all_button.clicked.connect(self.clear_filters)
+        self.clear_all_button.hide()
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -162,6 +172,7 @@ class RegisterTab(BaseTab):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.widths = ColumnWidths(self.table, settings, widths_key or type(self).__name__)
+        self.chooser = ColumnChooser(self.table, settings, widths_key or type(self).__name__)
         # Export: every register tab has it; a tab places the button, or it goes at the
         # end of the filter row.
         # Children from the start: a parentless widget is Python's to delete, and Python's
@@ -216,6 +227,8 @@ class RegisterTab(BaseTab):
     # --- shared plumbing ---------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.clear_all_button.setText(_("Clear all"))
+        self.clear_all_button.setToolTip(_("Clear search and filters"))
         self.export_button.setText(_("E&xport… (Ctrl+E)"))
         self.import_button.setText(_("I&mport…"))
         self.show_import()
@@ -236,6 +249,9 @@ class RegisterTab(BaseTab):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         row = self.filter_row.parentWidget() is not None
+        if row and self.filter_labels and not _holds(self.filter_row, self.clear_all_button):
+            last = max(self.filter_row.indexOf(w) for _label, w in self.filter_labels)
+            self.filter_row.insertWidget(last + 1, self.clear_all_button)
         for button in (self.import_button, self.export_button):
             if self._placed(button):
                 continue
@@ -288,19 +304,27 @@ class RegisterTab(BaseTab):
 
     def active_filters(self) -> list[str]:
         """The filters that narrow the register now, in words ("Kind: ແຈ້ງການ")."""
-        return [
-            f"{label.text().replace('&', '')}: {widget.currentText()}"
-            for label, widget in self.filter_labels
-            if not widget.isHidden() and getattr(widget, "currentIndex", lambda: 0)() > 0
-        ]
+        shown = []
+        for label, widget in self.filter_labels:
+            if widget.isHidden():
+                continue
+            if isinstance(widget, QLineEdit):
+                value = widget.text().strip()
+            else:
+                value = widget.currentText() if widget.currentIndex() > 0 else ""
+            if value:
+                shown.append(f"{label.text().replace('&', '')}: {value}")
+        return shown
 
     def clear_filters(self) -> None:
         """Back to the whole register: the search box emptied, every filter on "All"."""
         for _label, widget in self.filter_labels:
-            if hasattr(widget, "setCurrentIndex"):
-                widget.blockSignals(True)
+            widget.blockSignals(True)
+            if isinstance(widget, QLineEdit):
+                widget.clear()
+            else:
                 widget.setCurrentIndex(0)
-                widget.blockSignals(False)
+            widget.blockSignals(False)
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
@@ -310,6 +334,11 @@ class RegisterTab(BaseTab):
         """Say what was searched when nothing answers it, and offer to clear it."""
         words = self.search.text().split()
         filters = ", ".join(self.active_filters())
+        self.clear_all_button.setVisible(
+            _holds(self.filter_row, self.clear_all_button)
+            and bool(words or filters)
+            and self.total != 0
+        )
         if self.total != 0 or not (words or filters):
             self.empty_bar.hide()
             return
@@ -334,6 +363,7 @@ class RegisterTab(BaseTab):
         """Show this register's columns (a tab may hold several layouts)."""
         self.model.set_columns(self.columns())
         self.widths.apply(layout, [(c.key, c.sample) for c in self.model.columns])
+        self.chooser.apply(layout, [c.key or c.header for c in self.model.columns])
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
 
     def reload(self, *, after=None) -> None:
@@ -354,6 +384,31 @@ class RegisterTab(BaseTab):
             limit=self.page_size,
         )
 
+    def show_saved(self, row_id: int | None) -> None:
+        """After a form saved ``row_id``: re-read the tab (``refresh``) and put the clerk back on
+        that row (chosen, scrolled to, the keyboard on the table), reading a few more
+        pages when it is further down; when the filters hide it, the table has the
+        keyboard all the same."""
+        self._saved_id, self._saved_pages = row_id, 0
+        self.refresh()
+
+    def _choose_saved(self) -> None:
+        if self._saved_id is None:
+            return
+        for number, row in enumerate(self.model.rows):
+            if row.id == self._saved_id:
+                self._saved_id = None
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 0))
+                self.table.setFocus()
+                return
+        if self.model.more and self._saved_pages < SAVED_PAGES:
+            self._saved_pages += 1
+            self.model.fetchMore()
+            return
+        self._saved_id = None
+        self.table.setFocus()
+
     def _fetch_more(self) -> None:
         if not self.model.rows:
             return
@@ -370,11 +425,13 @@ class RegisterTab(BaseTab):
         if generation != self.loader.generation:
             return
         if first:
-            chosen = self.current_id()
+            # the row chosen before, unless a row just saved is to be chosen instead
+            chosen = self.current_id() if self._saved_id is None else None
             self.model.reset(rows, more=more)
             self._reselect(chosen)
         else:
             self.model.append(rows, more=more)
+        self._choose_saved()
         self.rows_shown.emit()
 
     def _count_ready(self, generation: int, total: int) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from oc_desktop.i18n import _
 
@@ -31,6 +32,21 @@ class Column:
 
 # (row, role) -> what the role shows for the whole row (colour, font, tooltip) or None
 RowStyle = Callable[[Any, int], Any]
+
+#: the colour of a row that no longer counts (a void number, a reversed voucher)
+STRUCK_COLOUR = QColor("#888888")
+
+
+def struck_out(role: int, *, struck: bool = True) -> Any:
+    """What ``role`` shows for a row that no longer counts: grey, and struck through
+    when ``struck`` (a reversal is grey but stands; what it reverses is struck)."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(STRUCK_COLOUR)
+    if role == Qt.ItemDataRole.FontRole and struck:
+        font = QFont()
+        font.setStrikeOut(True)
+        return font
+    return None
 
 
 class TableModel(QAbstractTableModel):

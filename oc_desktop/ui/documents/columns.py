@@ -12,7 +12,7 @@ from oc_desktop.documents import terms
 from oc_desktop.documents.query import OPEN_STATUSES, RegisterRow
 from oc_desktop.formatting import format_date, format_datetime, format_int
 from oc_desktop.i18n import N_, _
-from oc_desktop.ui.common.table_model import Column
+from oc_desktop.ui.common.table_model import Column, struck_out
 
 # What each column is sized for at first: the subject wide, numbers and dates narrow.
 DATE, DATETIME = "00.00.0000", "00.00.0000 00:00"
@@ -99,7 +99,6 @@ def outgoing_columns() -> list[Column]:
 
 URGENT_BACKGROUND = {1: QColor("#fff3cd"), 2: QColor("#ffd9d9")}
 OVERDUE = QColor("#b00020")
-VOID = QColor("#888888")
 
 
 def _overdue(row: RegisterRow) -> bool:
@@ -113,12 +112,13 @@ def row_style(row: RegisterRow, role: int):
     reason. The tooltip says the marks in words."""
     if role == Qt.ItemDataRole.BackgroundRole and not row.void_reason:
         return URGENT_BACKGROUND.get(row.urgency)
+    if row.void_reason and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+        return struck_out(role)
     if role == Qt.ItemDataRole.ForegroundRole:
-        return VOID if row.void_reason else OVERDUE if _overdue(row) else None
-    if role == Qt.ItemDataRole.FontRole and (row.void_reason or row.secrecy):
+        return OVERDUE if _overdue(row) else None
+    if role == Qt.ItemDataRole.FontRole and row.secrecy:
         font = QFont()
-        font.setStrikeOut(bool(row.void_reason))
-        font.setBold(bool(row.secrecy) and not row.void_reason)
+        font.setBold(True)
         return font
     if role == Qt.ItemDataRole.ToolTipRole:
         marks = [terms.urgency(row.urgency)] if row.urgency else []

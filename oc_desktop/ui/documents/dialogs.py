@@ -10,6 +10,7 @@ from oc_desktop.documents.details import Detail
 from oc_desktop.documents.directory import correspondent_names, list_kinds
 from oc_desktop.documents.incoming import register_incoming, update_incoming
 from oc_desktop.documents.outgoing import register_outgoing, update_outgoing
+from oc_desktop.documents.recipients import split_names
 from oc_desktop.formatting import format_int, parse_int
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
@@ -17,6 +18,7 @@ from oc_desktop.profile import load_profile
 from oc_desktop.security import Actor
 from oc_desktop.ui.common.completer import FoldingCompleter
 from oc_desktop.ui.common.entry_dialog import DateField, EntryDialog, combine
+from oc_desktop.ui.common.names_list import NamesList
 
 
 def level_combo(labels: dict[int, str], current: int, allowed: int | None = None) -> QComboBox:
@@ -208,10 +210,13 @@ class OutgoingDialog(EntryDialog):
         subject = detail.subject if detail else (answers.subject or "" if answers else "")
         self.subject = add("subject", N_("Subject"), QLineEdit(subject))
         recipients = (
-            "; ".join(detail.recipients) if detail else (answers.party or "" if answers else "")
+            list(detail.recipients)
+            if detail
+            else ([answers.party] if answers and answers.party else [])
         )
+        known = correspondent_names(db, actor=actor, limit=5000)
         self.recipients = add(
-            "recipients", N_("Recipients (separate with ;)"), names_line(db, actor, recipients)
+            "recipients", N_("Recipients"), NamesList(recipients, known, split_names)
         )
         self.signer = add("signer", N_("Signer"), QComboBox())
         self.signer.setEditable(True)
@@ -263,7 +268,7 @@ class OutgoingDialog(EntryDialog):
             doc_date=self.read("doc_date", self.doc_date.value),
             kind_id=self.kind.currentData(),
             subject=self.subject.text(),
-            recipients=[r for r in self.recipients.text().split(";") if r.strip()],
+            recipients=self.recipients.names(),
             signer=self.signer.currentText(),
             copies=self.read("copies", lambda: parse_int(self.copies.text())),
             file_copy_at=self.file_copy_at.text(),

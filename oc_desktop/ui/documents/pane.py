@@ -26,7 +26,7 @@ from oc_desktop.storage_errors import is_storage_error
 from oc_desktop.ui.common.entry_dialog import tell_save_failure
 from oc_desktop.ui.documents.dialogs import IncomingDialog, OutgoingDialog
 from oc_desktop.ui.documents.pane_forms import CopyDialog, RouteDialog, VoidDialog
-from oc_desktop.ui.documents.printing import print_slip
+from oc_desktop.ui.documents.printing import print_letter, print_slip
 from oc_desktop.validation import ValidationError
 
 
@@ -40,6 +40,8 @@ class DocumentPane(QWidget):
     """Shows ``detail``; emits ``changed`` with the register and id after any write."""
 
     changed = Signal(str, int)
+    #: the entry shown was edited in its form (the register puts the clerk back on it)
+    edited = Signal(str, int)
 
     def __init__(self, db, actor, data_dir) -> None:
         super().__init__()
@@ -52,20 +54,23 @@ class DocumentPane(QWidget):
         self.void_button, self.copy_button, self.scan_button = (QPushButton() for _ in range(3))
         self.slip_button, self.seal_button = QPushButton(), QPushButton()
         self.slip_button.clicked.connect(self.print_slip)
+        self.letter_button = QPushButton()
+        self.letter_button.clicked.connect(self.print_letter)
         self.seal_button.clicked.connect(self.seal_letter)
         self.print_runner = None
         self.status_combo = QComboBox()
         self.status_combo.activated.connect(self._set_status)
         self.edit_button.clicked.connect(self.edit)
-        self.route_button.clicked.connect(lambda: self._run(RouteDialog))
+        self.route_button.clicked.connect(lambda: self._run(RouteDialog, added="route"))
         self.answer_button.clicked.connect(self.answer)
         self.void_button.clicked.connect(lambda: self._run(VoidDialog))
-        self.copy_button.clicked.connect(lambda: self._run(CopyDialog))
+        self.copy_button.clicked.connect(lambda: self._run(CopyDialog, added="copy"))
         self.scan_button.clicked.connect(self.attach)
         first, second = QHBoxLayout(), QHBoxLayout()
         for button in (self.edit_button, self.route_button, self.answer_button):
             first.addWidget(button)
         first.addWidget(self.status_combo)
+        first.addWidget(self.letter_button)
         buttons = (self.copy_button, self.scan_button, self.slip_button, self.seal_button)
         for button in (*buttons, self.void_button):
             second.addWidget(button)
@@ -86,6 +91,8 @@ class DocumentPane(QWidget):
         self.scan_button.setText(_("Attach &scan…"))
         self.slip_button.setText(_("Routing s&lip…"))
         self.seal_button.setText(_("Sea&l this letter…"))
+        self.letter_button.setText(_("Print le&tter…"))
+        self.letter_button.setToolTip(_("The letter on the office's official heading"))
         self.status_combo.clear()
         for status in STATUSES:
             self.status_combo.addItem(terms.status(status), status)
@@ -110,6 +117,8 @@ class DocumentPane(QWidget):
             widget.setEnabled(writable and open_entry and incoming)
         self.slip_button.setVisible(detail is None or incoming)
         self.slip_button.setEnabled(incoming and detail.void_reason is None)
+        self.letter_button.setVisible(detail is not None and not incoming)
+        self.letter_button.setEnabled(open_entry and not incoming)
         sealer = self.actor.may_write("seal")
         self.seal_button.setVisible(sealer and detail is not None and not incoming)
         self.seal_button.setEnabled(open_entry and not incoming)
@@ -119,6 +128,7 @@ class DocumentPane(QWidget):
 
     def _html(self) -> str:
         d = self.detail
+        self._newest: dict[str, str] = {}  # kind -> the words of its newest line
         incoming = d.register == "incoming"
         title = _("No. {number}").format(number=d.number)
         parts = [f"<h3>{html.escape(title)}</h3>"]
@@ -161,21 +171,17 @@ class DocumentPane(QWidget):
         ]
         parts.append("<table cellspacing='4'>" + "".join(rows) + "</table>")
         for route in d.routes:
-            parts.append(
-                "<p>"
-                + html.escape(
-                    _(
-                        "Routed {date} to {person} ({section}), deadline {deadline}: {instruction}"
-                    ).format(
-                        date=format_date(route.handed_on),
-                        person=route.person,
-                        section=route.section or "",
-                        deadline=format_date(route.deadline) or "—",
-                        instruction=route.instruction or "—",
-                    )
-                )
-                + "</p>"
+            text = _(
+                "Routed {date} to {person} ({section}), deadline {deadline}: {instruction}"
+            ).format(
+                date=format_date(route.handed_on),
+                person=route.person,
+                section=route.section or "",
+                deadline=format_date(route.deadline) or "—",
+                instruction=route.instruction or "—",
             )
+            parts.append(f"<p>{html.escape(text)}</p>")
+            self._newest["route"] = text
         for linked in d.answers:
             message = (
                 _("Answered by outgoing {number} of {date}")
@@ -192,14 +198,30 @@ class DocumentPane(QWidget):
                 by=entry.authorised_by,
             )
             parts.append(f"<p>{html.escape(text)}</p>")
+            self._newest["copy"] = text
         for scan in d.scans:
             parts.append(f"<p><a href='scan:{scan.id}'>{html.escape(scan.original_name)}</a></p>")
+            self._newest["scan"] = scan.original_name
         return "".join(parts)
 
-    def _done(self) -> None:
+    def _done(self, added: str | None = None) -> None:
+        """Show the entry as it is now, scrolled to what was ``added`` ("route", "copy",
+        "scan": the newest of its kind), and tell the register."""
         register, doc_id = self.detail.register, self.detail.id
         self.show_document(register, doc_id)
         self.changed.emit(register, doc_id)
+        if added:
+            self.show_newest(added)
+
+    def show_newest(self, kind: str) -> None:
+        """Scroll the text to the newest route, copy or scan (the last of its kind)."""
+        words = self._newest.get(kind)
+        found = self.text.document().find(words) if words else None
+        if found is None or found.isNull():
+            return
+        found.clearSelection()
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() + self.text.cursorRect(found).top())
 
     def print_slip(self) -> None:
         """Preview the routing slip of the incoming document shown."""
@@ -208,6 +230,17 @@ class DocumentPane(QWidget):
         self.print_runner = print_slip(
             self, self.db, self.actor, doc_id=self.detail.id, number=self.detail.seq
         )
+
+    def print_letter(self):
+        """Preview the outgoing letter shown on the official heading."""
+        if self.detail is None or self.detail.register != "outgoing":
+            return None
+        if self.detail.hidden or self.detail.void_reason:
+            return None
+        self.print_runner = print_letter(
+            self, self.db, self.actor, doc_id=self.detail.id, number=self.detail.number
+        )
+        return self.print_runner
 
     def seal_letter(self) -> None:
         """Log the sealing of the outgoing letter shown (the Seal tab's use dialog)."""
@@ -219,9 +252,9 @@ class DocumentPane(QWidget):
         if dialog.exec():
             self._done()
 
-    def _run(self, dialog_class) -> None:
+    def _run(self, dialog_class, *, added: str | None = None) -> None:
         if self.detail is not None and dialog_class(self, self.db, self.actor, self.detail).exec():
-            self._done()
+            self._done(added)
 
     def edit(self) -> None:
         if self.detail is None:
@@ -229,6 +262,7 @@ class DocumentPane(QWidget):
         dialog_class = IncomingDialog if self.detail.register == "incoming" else OutgoingDialog
         if dialog_class(self, self.db, self.actor, self.detail).exec():
             self._done()
+            self.edited.emit(self.detail.register, self.detail.id)
 
     def answer(self) -> None:
         if self.detail is None or self.detail.register != "incoming":
@@ -278,7 +312,7 @@ class DocumentPane(QWidget):
                 raise
             tell_save_failure(self, error, self.db, kept=False)
             return
-        self._done()
+        self._done("scan")
 
     def _open_scan(self, url: QUrl) -> None:
         scan_id = int(url.toString().removeprefix("scan:"))

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
 
+from oc_desktop.documents.letter import print_outgoing_letter
 from oc_desktop.documents.printouts import (
     DateRange,
     book_title,
@@ -21,9 +22,9 @@ from oc_desktop.formatting import format_int
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.db import Database
 from oc_desktop.security import Actor
-from oc_desktop.ui.common.entry_dialog import DateField, EntryDialog
+from oc_desktop.ui.common.entry_dialog import EntryDialog
 from oc_desktop.ui.printing.job import PrintRunner, start_print
-from oc_desktop.validation import ValidationError
+from oc_desktop.ui.printing.span_fields import SpanFields
 
 
 class PrintBookDialog(EntryDialog):
@@ -36,8 +37,8 @@ class PrintBookDialog(EntryDialog):
         for key in BOOKS:
             self.book.addItem(book_title(key), key)
         self.book.setCurrentIndex(self.book.findData(register))
-        self.start = self.rows.add("start", N_("From"), DateField(date(today.year, 1, 1)))
-        self.end = self.rows.add("end", N_("To"), DateField(today))
+        self.days = SpanFields(self.rows.add, today)
+        self.start, self.end = self.days.start, self.days.end
         preview = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         preview.setText(_("&Preview"))
         preview.setIcon(QIcon())  # not a disk: nothing is saved here
@@ -46,12 +47,7 @@ class PrintBookDialog(EntryDialog):
         self.book.setFocus()
 
     def submit(self) -> int | None:
-        start = self.read("start", self.start.value)
-        end = self.read("end", self.end.value)
-        self.fail_on_input_errors()
-        if end < start:
-            raise ValidationError({"end": _("The last day comes before the first.")})
-        self.span = DateRange(start, end)
+        self.span = self.days.read(self)
         return 0
 
 
@@ -99,6 +95,20 @@ def print_slip(parent: QWidget, db: Database, actor: Actor, *, doc_id: int, numb
         title=title,
         suggested_name=name,
         build=lambda out, _progress, _cancel: print_routing_slip(
+            db, out, actor=actor, doc_id=doc_id
+        ),
+    )
+
+
+def print_letter(parent: QWidget, db: Database, actor: Actor, *, doc_id: int, number: str):
+    """The outgoing letter on the office's official heading."""
+    title = _("Outgoing letter")
+    name = f"{title} {number.replace('/', '-')}.pdf"
+    return start_print(
+        parent,
+        title=title,
+        suggested_name=name,
+        build=lambda out, _progress, _cancel: print_outgoing_letter(
             db, out, actor=actor, doc_id=doc_id
         ),
     )

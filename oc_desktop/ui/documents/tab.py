@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
 )
@@ -23,6 +24,7 @@ from oc_desktop.exchange.declare import register
 from oc_desktop.i18n import N_, _
 from oc_desktop.models.documents import STATUSES
 from oc_desktop.profile import get_setting, load_profile
+from oc_desktop.registers.spans import MONTHS, month_span
 from oc_desktop.ui.common.register_tab import RegisterTab
 from oc_desktop.ui.common.table_model import ID_ROLE
 from oc_desktop.ui.documents.columns import incoming_columns, outgoing_columns, row_style
@@ -61,12 +63,14 @@ class DocumentsTab(RegisterTab):
         self.print_runner = None
 
         self.period, self.kind, self.status = QComboBox(), QComboBox(), QComboBox()
+        self.month = QComboBox()
         self.secrecy, self.section, self.urgency = QComboBox(), QComboBox(), QComboBox()
         self.overdue = QCheckBox()
         for combo in (self.period, self.kind, self.section):
             combo.setProperty("holds_data", True)  # the office's own names, not UI text
         self.filters = (
             self.period,
+            self.month,
             self.kind,
             self.status,
             self.secrecy,
@@ -74,14 +78,23 @@ class DocumentsTab(RegisterTab):
             self.urgency,
         )
         for combo in self.filters:
+            # as narrow as a short name: the row holds seven filters on a small screen,
+            # and each list opens as wide as its longest name
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(4)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.add_filter(QLabel(), combo)
             combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.period.currentIndexChanged.connect(lambda _i: self._month_allowed())
         self.overdue.toggled.connect(lambda _on: self.reload())
 
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.set_columns(self.register)
         self.pane = DocumentPane(db, self.actor, data_dir)
         self.pane.changed.connect(self._changed)
+        self.pane.edited.connect(self._edited)
         self.followup = FollowUpPanel()
         self.followup.chosen.connect(lambda doc_id: self.pane.show_document("incoming", doc_id))
         self.followup.overdue_wanted.connect(self._show_overdue)
@@ -96,7 +109,6 @@ class DocumentsTab(RegisterTab):
         top.addWidget(self.export_button)
         top.addWidget(self.import_button)
         self.filter_row.addWidget(self.overdue)
-        self.filter_row.addStretch(1)
         self.filter_row.addWidget(self.count_label)
         splitter = QSplitter()
         splitter.addWidget(self.table)
@@ -141,7 +153,15 @@ class DocumentsTab(RegisterTab):
         self.overdue.setText(_("Overdue only"))
         for (label, _combo), message in zip(
             self.filter_labels,
-            (N_("Period"), N_("Kind"), N_("Status"), N_("Secrecy"), N_("Section"), N_("Urgency")),
+            (
+                N_("Period"),
+                N_("Month"),
+                N_("Kind"),
+                N_("Status"),
+                N_("Secrecy"),
+                N_("Section"),
+                N_("Urgency"),
+            ),
             strict=True,
         ):
             label.setText(_(message))
@@ -154,6 +174,7 @@ class DocumentsTab(RegisterTab):
         everything = _("All")
         choices = {
             self.period: [(label, p) for p, label in periods(self.db, register=self.register)],
+            self.month: [(f"{n:02d} {_(m)}", n) for n, m in enumerate(MONTHS, 1)],
             self.kind: [(k.name, k.id) for k in list_kinds(self.db, include_retired=True)],
             self.status: [(terms.status(s), s) for s in STATUSES],
             self.secrecy: [(terms.secrecy(v), v) for v in terms.SECRECY],
@@ -174,6 +195,18 @@ class DocumentsTab(RegisterTab):
             widget.setVisible(incoming)
         for label, combo in self.filter_labels:
             label.setVisible(not combo.isHidden())
+        self._month_allowed()
+
+    def _month_allowed(self) -> None:
+        """A month is of one year: it is chosen once a year is (not a term's span)."""
+        year = self.period.currentData()
+        single = year is not None and self.period.currentText() == str(year)
+        self.month.setEnabled(single)
+        self.month.setToolTip("" if single else _("Choose a year first"))
+        if not single and self.month.currentIndex() > 0:
+            self.month.blockSignals(True)
+            self.month.setCurrentIndex(0)
+            self.month.blockSignals(False)
 
     def show_register(self, register: str) -> None:
         self.register = register
@@ -185,6 +218,11 @@ class DocumentsTab(RegisterTab):
     def make_query(self) -> RegisterQuery:
         incoming = self.register == "incoming"
         sort, descending = self.sort_state()
+        year, month = self.period.currentData(), self.month.currentData()
+        start = end = None
+        if year is not None and month and self.month.isEnabled():
+            span = month_span(year, month)
+            start, end = span.start, span.end
         return RegisterQuery(
             register=self.register,
             text=self.search.text(),
@@ -195,6 +233,8 @@ class DocumentsTab(RegisterTab):
             section_id=self.section.currentData() if incoming else None,
             urgency=self.urgency.currentData(),
             overdue=incoming and self.overdue.isChecked(),
+            start=start,
+            end=end,
             sort=sort,
             descending=descending,
         )
@@ -208,6 +248,7 @@ class DocumentsTab(RegisterTab):
         self.overdue.setChecked(False)
         self.overdue.blockSignals(False)
         super().clear_filters()
+        self._month_allowed()
 
     def fetch(self, query: RegisterQuery, after, limit: int) -> list:
         return fetch_page(self.db, self.actor, query, after=after, limit=limit, today=date.today())
@@ -223,12 +264,19 @@ class DocumentsTab(RegisterTab):
 
     def _row_chosen(self, current, _previous) -> None:
         doc_id = current.data(ID_ROLE) if current.isValid() else None
+        shown = self.pane.detail
+        if doc_id is not None and shown and (shown.register, shown.id) == (self.register, doc_id):
+            return  # already shown (the row chosen again after a save): not read twice
         self.pane.show_document(self.register, doc_id)
 
     def _changed(self, register: str, doc_id: int) -> None:
         self.refresh()
         self.data_changed.emit()
         self.status_message.emit(_("Saved."))
+
+    def _edited(self, register: str, doc_id: int) -> None:
+        if register == self.register:
+            self.show_saved(doc_id)
 
     def _show_overdue(self) -> None:
         self.incoming_button.setChecked(True)
@@ -240,9 +288,9 @@ class DocumentsTab(RegisterTab):
         dialog_class = IncomingDialog if self.register == "incoming" else OutgoingDialog
         dialog = dialog_class(self, self.db, self.actor)
         if dialog.exec():
-            self.refresh()
-            self.data_changed.emit()
             self.pane.show_document(self.register, dialog.result_id)
+            self.show_saved(dialog.result_id)
+            self.data_changed.emit()
             self.status_message.emit(_("Saved."))
 
     def edit_kinds(self) -> None:

@@ -1,8 +1,6 @@
 """The handovers: who gave each seal to whom, when, on whose permission, and when it came
 back; each prints as minutes for three signatures."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from oc_desktop.formatting import format_date, format_datetime, format_int
@@ -10,11 +8,9 @@ from oc_desktop.i18n import N_, _
 from oc_desktop.seal.query import HandoverQuery, count_handovers, fetch_handovers
 from oc_desktop.seal.seals import seal_rows
 from oc_desktop.ui.common.register_tab import RegisterTab
-from oc_desktop.ui.common.table_model import ROW_ROLE, Column
+from oc_desktop.ui.common.table_model import ROW_ROLE, Column, struck_out
 from oc_desktop.ui.seal.handover_dialog import HandoverDialog, ReturnDialog
 from oc_desktop.ui.seal.printing import print_minutes
-
-VOID_COLOUR = QColor("#888888")
 
 
 def _back(row) -> str:
@@ -98,13 +94,7 @@ class HandoversPage(RegisterTab):
         ]
 
     def row_style(self, row, role):
-        if row.void_reason and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(VOID_COLOUR)
-        if row.void_reason and role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        return None
+        return struck_out(role) if row.void_reason else None
 
     def title(self) -> str:
         return _("Handovers")
@@ -177,6 +167,6 @@ class HandoversPage(RegisterTab):
     def _done(self, dialog) -> int | None:
         if not dialog.exec():
             return None
-        self.reload()
+        self.show_saved(dialog.result_id)
         self.data_changed.emit()
         return dialog.result_id

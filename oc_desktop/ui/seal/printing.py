@@ -7,15 +7,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from oc_desktop.formatting import format_int
-from oc_desktop.i18n import N_, _
+from oc_desktop.i18n import _
 from oc_desktop.models.db import Database
 from oc_desktop.registers.books import DateRange
 from oc_desktop.seal.printouts import print_handover_minutes, print_use_book
 from oc_desktop.security import Actor
-from oc_desktop.ui.common.entry_dialog import DateField
 from oc_desktop.ui.printing.job import start_print
+from oc_desktop.ui.printing.span_fields import SpanFields
 from oc_desktop.ui.seal.form import SealDialogBase
-from oc_desktop.validation import ValidationError
 
 
 class SpanDialog(SealDialogBase):
@@ -24,8 +23,8 @@ class SpanDialog(SealDialogBase):
     def __init__(self, parent: QWidget | None, today: date | None = None) -> None:
         super().__init__(parent, _("Print the register of seal uses"))
         today = today or date.today()
-        self.start = self.add("start", N_("From"), DateField(date(today.year, 1, 1)))
-        self.end = self.add("end", N_("To"), DateField(today))
+        self.days = SpanFields(self.add, today)
+        self.start, self.end = self.days.start, self.days.end
         preview = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         preview.setText(_("&Preview"))
         preview.setIcon(QIcon())
@@ -34,12 +33,7 @@ class SpanDialog(SealDialogBase):
         self.start.setFocus()
 
     def submit(self) -> int | None:
-        start = self.read("start", self.start.value)
-        end = self.read("end", self.end.value)
-        self.fail_on_input_errors()
-        if end < start:
-            raise ValidationError({"end": _("The last day comes before the first.")})
-        self.span = DateRange(start, end)
+        self.span = self.days.read(self)
         return 0
 
 

@@ -3,8 +3,7 @@ person and kind of impression, paged from SQL on workers."""
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from oc_desktop.exchange.declare import register
@@ -15,10 +14,8 @@ from oc_desktop.seal.query import UseQuery, count_uses, fetch_uses
 from oc_desktop.seal.seals import people, seal_rows
 from oc_desktop.ui.common.forms import ERROR_STYLE
 from oc_desktop.ui.common.register_tab import RegisterTab
-from oc_desktop.ui.common.table_model import ROW_ROLE, Column
+from oc_desktop.ui.common.table_model import ROW_ROLE, Column, struck_out
 from oc_desktop.ui.seal.use_dialog import UseDialog
-
-VOID_COLOUR = QColor("#888888")
 
 
 def _document(row) -> str | None:
@@ -111,13 +108,7 @@ class UsesPage(RegisterTab):
         ]
 
     def row_style(self, row, role):
-        if row.void_reason and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(VOID_COLOUR)
-        if row.void_reason and role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        return None
+        return struck_out(role) if row.void_reason else None
 
     def title(self) -> str:
         return _("Uses")
@@ -212,6 +203,6 @@ class UsesPage(RegisterTab):
     def _done(self, dialog) -> int | None:
         if not dialog.exec():
             return None
-        self.reload()
+        self.show_saved(dialog.result_id)
         self.data_changed.emit()
         return dialog.result_id

@@ -103,6 +103,9 @@ class IdleWatcher(QObject):
         return False
 
 
+BOX_WIDTH = 560
+
+
 class LockScreen(QWidget):
     """What a locked window shows instead of its registers."""
 
@@ -124,8 +127,9 @@ class LockScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         box = QWidget()
-        box.setFixedWidth(560)  # a wrapped label needs a width to know its height
+        box.setFixedWidth(BOX_WIDTH)  # a wrapped label needs a width to know its height
         column = QVBoxLayout(box)
+        self._column = column
         column.addWidget(self.heading)
         column.addWidget(self.who)
         column.addLayout(form)
@@ -144,9 +148,29 @@ class LockScreen(QWidget):
                 "someone else sign in."
             ).format(name=self.actor.full_name, username=self.actor.username)
         )
+        self._fit_text()
         self.rows.retranslate()
         self.unlock_button.setText(_("Unlock"))
         self.switch_button.setText(_("Sign in as someone else"))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._fit_text()  # in the window's font, now that it is in the window
+        super().showEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == event.Type.FontChange:
+            self._fit_text()
+        super().changeEvent(event)
+
+    def _fit_text(self) -> None:
+        """The heading and the wrapped sentence get the height their text needs in the
+        box's width (a centred box is laid out at its size hint, which does not ask a
+        wrapped label for its height, and tall Lao or English lines were clipped)."""
+        margins = self._column.contentsMargins()
+        width = BOX_WIDTH - margins.left() - margins.right()
+        for label in (self.heading, self.who):
+            label.setMinimumHeight(label.heightForWidth(width) if label.wordWrap() else 0)
+        self.heading.setMinimumHeight(self.heading.sizeHint().height())
 
 
 class SessionGuard(QObject):

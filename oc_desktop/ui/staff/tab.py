@@ -204,7 +204,7 @@ class StaffTab(RegisterTab):
         dialog.exec()
         dialog.deleteLater()  # not kept as the tab's child once closed
         if dialog.changed:
-            self.refresh()
+            self.show_saved(dialog.person_id)
             self.data_changed.emit()
             self.status_message.emit(_("Saved."))
 

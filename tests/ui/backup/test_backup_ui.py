@@ -129,7 +129,17 @@ def test_a_password_backup_asks_for_its_password_before_showing_anything(
     assert dialog.info is not None and dialog.confirm.isEnabled()
 
 
+def test_no_reminder_while_no_register_holds_an_entry(window, qtbot, db):
+    actions = window.backup_actions
+    actions.show_age()
+    assert not actions.age_label.styleSheet()  # nothing to lose yet: not in red
+    actions.start_reminders()
+    window.close()
+    assert not window.isVisible() and actions.message is None
+
+
 def test_reminders_at_start_and_at_close_when_the_backup_is_old(window, qtbot, db):
+    _one_letter(db)
     old = (datetime.now() - timedelta(days=9)).replace(microsecond=0)
     set_setting(db, actor=SYSTEM, key="last_backup_at", value=old.isoformat())
     actions = window.backup_actions
@@ -245,3 +255,20 @@ def test_a_clerk_without_clearance_cannot_choose_a_password_backup(make_window, 
     window.backup_actions.start_backup(usb, "ລະຫັດຍາວພໍ")  # even if called directly
     assert "ລະຫັດຜ່ານ" in window.backup_actions.message.text()
     assert list(usb.iterdir()) == []
+
+
+def _one_letter(db) -> int:
+    from datetime import date
+
+    from oc_desktop.documents.incoming import register_incoming
+
+    return register_incoming(
+        db,
+        actor=SYSTEM,
+        received_at=datetime(2026, 11, 20, 9, 30),
+        sender="ພະແນກການເງິນແຂວງ",
+        doc_number="1/ພກງ",
+        doc_date=date(2026, 11, 18),
+        kind_id=None,
+        subject="ລາຍງານ",
+    )

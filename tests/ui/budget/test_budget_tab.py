@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from helpers.pdf import page_texts
 from helpers.staff import new_person
-from helpers.widgets import discard, enter, replace_text, settled, when_dialog
+from helpers.widgets import back_on_row, discard, enter, replace_text, settled, when_dialog
 from PySide6.QtCore import Qt
 
 from oc_desktop.budget.journal_query import JournalQuery, count_journal
@@ -90,6 +90,7 @@ def test_a_year_planned_spent_paid_and_printed(tab, qtbot, type_text, db, make_u
     qtbot.waitUntil(lambda: tab.journal.model.rowCount() == 1, timeout=10_000)
     settled(qtbot, tab.journal)
     assert tab.journal.model.index(0, 0).data() == f"ລຈ 1/{today.year}"
+    back_on_row(qtbot, tab.journal, tab.journal.model.row(0).id)
     assert tab.journal.model.index(0, 6).data() == "2.741.034"
     assert errors["words"] == "ສອງລ້ານເຈັດແສນສີ່ສິບເອັດພັນສາມສິບສີ່ກີບຖ້ວນ"
 

@@ -3,7 +3,7 @@ corrects a mistaken entry, prints the register, and sees the check catch a chang
 
 from datetime import datetime
 
-from helpers.widgets import discard, enter, replace_text, settled, when_dialog
+from helpers.widgets import back_on_row, discard, enter, replace_text, settled, when_dialog
 
 from oc_desktop.models import SealUse
 from oc_desktop.seal.query import UseQuery, count_uses, fetch_uses
@@ -48,6 +48,7 @@ def test_a_handover_is_recorded_and_its_minutes_previewed(qtbot, db, data_dir, o
     qtbot.waitUntil(lambda: bool(seen) and not seen[0].isVisible())
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.settled())
     assert page.model.row(0).receiver == "ນາງ ມະນີວັນ ສີລາວົງ"
+    back_on_row(qtbot, page, seen[0].result_id)
     assert tab.seals.model.row(0).holder == "ນາງ ມະນີວັນ ສີລາວົງ"
 
     page.table.selectRow(0)
@@ -81,6 +82,7 @@ def test_the_holder_seals_a_letter_picked_by_its_number(qtbot, db, data_dir, hel
     assert "ບົດລາຍງານການເຄື່ອນໄຫວປະຈຳເດືອນ" in found["text"]
     row = page.model.row(0)
     assert row.signer == "ຄຳພອນ ວົງສະຫວັນ" and row.applied_by == "ນາງ ມະນີວັນ ສີລາວົງ"
+    back_on_row(qtbot, page, row.id)
 
 
 def test_bad_input_is_told_at_the_field_in_lao_and_nothing_is_saved(

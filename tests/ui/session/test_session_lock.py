@@ -158,3 +158,25 @@ def test_a_dialog_closed_behind_the_lock_stays_closed(make_window, actor, qtbot,
     dialog.close()  # as a finished backup closes its progress dialog
     _unlock(qtbot, window, PASSWORD, type_text)
     assert not dialog.isVisible()
+
+
+def test_the_lock_screen_text_is_whole_in_english_and_lao(make_window, actor, qtbot):
+    from oc_desktop.i18n import set_language
+
+    window = make_window(actor)
+    window.session.lock()
+    screen = window.session.lock_screen
+    qtbot.waitUntil(screen.isVisible)
+    try:
+        for language in ("en", "lo"):
+            set_language(language)
+            window.language_changed.emit(language)
+            screen.layout().activate()
+            for label in (screen.heading, screen.who):
+                wraps = label.wordWrap()
+                needed = label.heightForWidth(label.width()) if wraps else label.sizeHint().height()
+                assert label.height() >= needed, (language, label.text())
+            # the sentence wraps: two lines at least, both shown
+            assert screen.who.height() >= 2 * screen.who.fontMetrics().lineSpacing()
+    finally:
+        set_language("lo")

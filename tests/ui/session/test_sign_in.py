@@ -18,6 +18,7 @@ from oc_desktop.profile import set_setting
 from oc_desktop.security import ADMIN, CLERK, SYSTEM
 from oc_desktop.ui.audit.tab import AuditTab
 from oc_desktop.ui.session.sign_in import CANCEL, FirstRunDialog, SignInDialog
+from oc_desktop.ui.settings.tab import SettingsTab
 from oc_desktop.ui.startup import SessionFlow
 from oc_desktop.ui.users.tab import UsersTab
 from oc_desktop.users import has_users
@@ -80,6 +81,36 @@ def test_the_first_start_creates_the_administrator(flow, qtbot, db, type_text):
     assert window.tab_for(UsersTab) is not None and window.tab_for(AuditTab) is not None
     assert window.user_label.text() == "ຜູ້ເຂົ້າໃຊ້: ບຸນມີ ພົມມະຈັນ (admin)"
     assert _actions(db) == [("system", "create"), ("admin", "sign_in")]
+
+    # not a silent window: the next two steps, each opening its tab; no backup reminder
+    welcome = window.welcome
+    qtbot.waitUntil(welcome.isVisible)
+    assert welcome.users_button.text() == "ສ້າງບັນຊີຜູ້ໃຊ້ໃຫ້ພະນັກງານ(&C)"
+    welcome.activateWindow()
+    qtbot.waitUntil(welcome.isActiveWindow)
+    qtbot.keyClick(welcome, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not welcome.isVisible())
+    assert window.tabs.currentWidget() is window.tab_for(SettingsTab)
+    assert window.backup_actions.message is None  # nothing registered: nothing to back up
+    assert not window.backup_actions.age_label.styleSheet()
+
+
+def test_the_welcome_opens_the_users_tab_with_the_keyboard(flow, qtbot, db, type_text):
+    flow.start()
+    dialog = flow.dialog
+    qtbot.keyClicks(dialog.username, "admin")
+    type_text(dialog.full_name, "ບຸນມີ ພົມມະຈັນ")
+    type_text(dialog.password, PASSWORD)
+    type_text(dialog.password_again, PASSWORD)
+    with qtbot.waitSignal(flow.window_opened) as opened:
+        _click(qtbot, dialog.ok_button())
+    window = opened.args[0]
+    qtbot.waitUntil(window.welcome.isVisible)
+    window.welcome.activateWindow()
+    qtbot.waitUntil(window.welcome.isActiveWindow)
+    qtbot.keyClick(window.welcome, Qt.Key.Key_Return)  # the first step is the default
+    qtbot.waitUntil(lambda: not window.welcome.isVisible())
+    assert window.tabs.currentWidget() is window.tab_for(UsersTab)
 
 
 def test_later_starts_sign_in_and_cancel_quits(flow, qtbot, make_user):

@@ -4,7 +4,7 @@ with a photo, a promotion and a transfer, who is due next quarter, and the print
 from datetime import date
 
 import pytest
-from helpers.widgets import enter, replace_text, settled, when_dialog
+from helpers.widgets import back_on_row, enter, replace_text, settled, when_dialog
 from PySide6.QtCore import QBuffer, QByteArray, Qt
 from PySide6.QtGui import QColor, QImage
 
@@ -67,6 +67,7 @@ def test_a_new_file_from_paper_with_a_photo_a_promotion_a_transfer_and_the_due_l
     assert attempts and attempts[0]  # told at the field, in Lao
     assert tab.model.rowCount() == 1
     person = tab.model.row(0).id
+    back_on_row(qtbot, tab, person)
     assert read_file(db, actor=officer, person_id=person).data.photo == _png()
 
     two_years_ago = add_years(date.today(), -2)

@@ -102,11 +102,6 @@ class JournalView(RegisterTab):
     def exchange_register(self):
         return register("budget")
 
-    def refresh(self) -> None:
-        """Read the journal again (after an import)."""
-        self._show_closed()
-        self.reload()
-
     def row_style(self, row, role):
         if row.reverses or row.reversed_by:
             return struck_out(role, struck=bool(row.reversed_by))
@@ -175,6 +170,7 @@ class JournalView(RegisterTab):
         return index.data(ROW_ROLE) if index.isValid() else None
 
     def refresh(self) -> None:
+        """Read the journal and its closed months again (after an import, a save)."""
         self.show_year(self.year)
 
     def _after_change(self, saved: int | None = None) -> None:

@@ -4,7 +4,9 @@ something was typed), errors at the field."""
 from collections.abc import Callable
 from datetime import date, datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -61,7 +63,23 @@ class EntryDialog(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._as_opened is None:
             self._as_opened = typed(self)  # the fields as the form opened, filled or not
+            if self.focusWidget() is None or isinstance(self.focusWidget(), QAbstractButton):
+                self._cursor_to_first_field()
         super().showEvent(event)
+
+    def _cursor_to_first_field(self) -> None:
+        """A form opens with the cursor in its first field, not on a button, so the clerk
+        types at once (a form that chose another field keeps its choice)."""
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            cell = item.widget() if item is not None else None
+            if cell is None:
+                continue
+            for widget in (cell, *cell.findChildren(QWidget)):
+                takes_keys = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                if takes_keys and widget.isEnabled() and not isinstance(widget, QAbstractButton):
+                    widget.setFocus()
+                    return
 
     def reject(self) -> None:
         """Esc, Cancel or the window's close: ask before what was typed is thrown away."""

@@ -119,7 +119,9 @@ _FILES = {
         "Phetsarath-Bold.ttf",
         "NotoLoopedLao-Bold.ttf",
         "NotoSans-Bold.ttf",
-        "DejaVuSans-Bold.ttf",
+        # the rare signs only the last resort has print in its one weight, also in bold
+        # text: a second weight would be 0.7 MB of the bundle for arrows and ticks
+        "DejaVuSans.ttf",
     ),
 }
 

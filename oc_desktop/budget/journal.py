@@ -99,40 +99,12 @@ def _add(session: Session, actor: Actor, audited: bool = True, **values) -> Jour
     return entry
 
 
-def record_entry(
-    db: Database,
-    *,
-    actor: Actor,
-    kind: str,
-    entry_date: date,
-    line_id: int | None,
-    description: str,
-    amount: int,
-    party: str = "",
-    approved_by: str = "",
-    seq: int | None = None,
-    scan: Path | None = None,
-    data_dir: Path | None = None,
-    payroll_id: int | None = None,
-) -> int:
+def record_entry(db: Database, **voucher) -> int:
     """Write a voucher with the next number of its year and kind (or one typed from a
-    paper book, if its series does not hold it yet)."""
+    paper book, if its series does not hold it yet): ``enter_voucher``'s keywords, in a
+    transaction of its own."""
     with db.begin() as session:
-        return enter_voucher(
-            session,
-            actor=actor,
-            kind=kind,
-            entry_date=entry_date,
-            line_id=line_id,
-            description=description,
-            amount=amount,
-            party=party,
-            approved_by=approved_by,
-            seq=seq,
-            scan=scan,
-            data_dir=data_dir,
-            payroll_id=payroll_id,
-        ).id
+        return enter_voucher(session, **voucher).id
 
 
 def enter_voucher(

@@ -77,9 +77,17 @@ def _hex(value: Any, length: int) -> str:
     return hashlib.sha256(_encode(value).encode("utf-8")).hexdigest()[:length]
 
 
-def row_digest(values: Iterable[Any]) -> str:
+#: a transaction writing more traced rows than this (an import of an old book) keeps
+#: each row's digest without the per-field ones: `verify` then names the row, not the
+#: field, and a 100,000-row import's state is 2 MB instead of 11 (its peak memory stays
+#: under 300 MB)
+FIELDS_UP_TO = 1000
+
+
+def row_digest(values: Iterable[Any], *, fields: bool = True) -> str:
     values = list(values)
-    return _hex(values, ROW_HEX) + ":" + "".join(_hex(v, FIELD_HEX) for v in values)
+    row = _hex(values, ROW_HEX) + ":"
+    return row + "".join(_hex(v, FIELD_HEX) for v in values) if fields else row
 
 
 def _matches(recorded: str, values: list) -> bool:
@@ -90,6 +98,8 @@ def _matches(recorded: str, values: list) -> bool:
 def first_field(recorded: str, columns: tuple[str, ...], values: list) -> str | None:
     """The first column whose 4-hex digest differs (None: the row's digest alone differs)."""
     fields = recorded[ROW_HEX + 1 :]
+    if not fields:
+        return None  # kept without them (a bulk write)
     for n, (column, value) in enumerate(zip(columns, values, strict=True)):
         if fields[n * FIELD_HEX : (n + 1) * FIELD_HEX] != _hex(value, FIELD_HEX):
             return column
@@ -130,12 +140,13 @@ def digests(session: Session, touched: dict[str, set]) -> dict:
         traced = tables[name]
         columns = [traced.table.c[c] for c in traced.columns]
         rows: dict[str, str | None] = {str(k): None for k in keys}
+        fields = len(rows) <= FIELDS_UP_TO
         ordered = sorted(keys, key=str)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
             found = session.execute(select(traced.key, *columns).where(traced.key.in_(chunk)))
             for key, *values in found:
-                rows[str(key)] = row_digest(values)
+                rows[str(key)] = row_digest(values, fields=fields)
         state[name] = {"cols": list(traced.columns), "rows": rows}
     return state
 

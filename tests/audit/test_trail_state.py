@@ -122,3 +122,19 @@ def test_rows_written_before_are_not_covered_until_a_baseline(db, office, data_d
     assert check_state(db).uncovered == {}
     sql(data_dir, "UPDATE user SET clearance = 3 WHERE username = 'admin'")
     assert check_state(db).differs.field == "clearance"
+
+
+def test_a_row_of_a_bulk_write_edited_with_sqlite_is_named_by_its_row(db, data_dir, capsys):
+    import random
+
+    from oc_desktop.audit.state import FIELDS_UP_TO
+    from oc_desktop.documents.demo import bulk_incoming
+
+    bulk_incoming(db, random.Random(3), count=FIELDS_UP_TO + 200)
+    record_baseline(db, actor=SYSTEM)  # more rows than FIELDS_UP_TO at once: rows only
+    assert check_state(db).differs is None
+    sql(data_dir, "UPDATE incoming_document SET subject = 'ອື່ນ' WHERE id = 777")
+    found = check_state(db).differs
+    assert (found.table, found.key, found.field) == ("incoming_document", "777", None)
+    code, said = _verify(capsys, data_dir)
+    assert code != 0 and "ລາຍການ 777" in said
